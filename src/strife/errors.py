@@ -39,3 +39,7 @@ class DatabaseError(StrifeError):
 def doc_error(origin: str | None, stage: str, exc: BaseException) -> str:
     """The one-line message recorded for a document that failed in a stage."""
     return f"{origin or 'document'}: {stage} failed: {type(exc).__name__}: {exc}"
+
+
+class UsageError(StrifeError, ValueError):
+    """A command-line or API argument is not valid (e.g. a malformed --published date)."""

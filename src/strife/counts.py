@@ -1,0 +1,184 @@
+"""Counting people in text: numbers, number words, vague amounts and qualifiers.
+
+``number(text)`` reads one number ("12", "1,200", "twenty-five", "TWO"); ``people(token)``
+counts the people a noun phrase names, summing conjuncts ("two officers and three
+crew members" = 5) and reading qualifiers ("at least 12" is a low bound).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+from text_to_num import text2num
+
+from .records import Count
+
+# Vague amounts, coded as fixed figures so that analysts can defend them and datasets
+# stay comparable (the conventions event coders already use): "dozens" is 12, "scores"
+# 20, "hundreds" 100, "thousands" 1000. "several", "a few", "many" give no best figure,
+# only a low bound: the text does not say how many.
+VAGUE: dict[str, int] = {
+    "dozens": 12, "dozen": 12, "a dozen": 12, "scores": 20, "a score": 20,
+    "hundreds": 100, "a hundred": 100, "thousands": 1000, "a couple": 2, "couple": 2,
+    "several": 3, "a few": 2, "few": 2, "many": 3, "numerous": 3,
+}  # fmt: skip
+NO_BEST = {"several", "a few", "few", "many", "numerous"}
+LOWER_BOUND = ("at least", "more than", "over", "upwards of", "no fewer than", "no less than",
+               "in excess of", "a minimum of")  # fmt: skip
+UPPER_BOUND = ("up to", "as many as", "at most", "fewer than", "less than", "no more than",
+               "nearly", "almost")  # fmt: skip
+ZERO_WORDS = {"no", "none", "nobody", "zero", "noone"}
+_NUM_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "a",
+}  # fmt: skip
+PERSON_NOUNS = {
+    "person", "people", "civilian", "soldier", "troop", "officer", "policeman", "policemen",
+    "police", "policewoman", "man", "men", "woman", "women", "child", "children", "boy", "girl",
+    "member", "fighter", "militant", "rebel", "insurgent", "guerrilla", "guerrillas", "gunman",
+    "gunmen", "villager", "resident", "student", "worker", "farmer", "peasant", "journalist",
+    "pilot", "crew", "crewman", "passenger", "protester", "demonstrator", "worshipper",
+    "pilgrim", "teacher", "doctor", "nurse", "aid", "official", "guard", "bodyguard",
+    "recruit", "cadet", "commander", "leader", "attacker", "assailant", "bomber", "terrorist",
+    "jihadist", "militiaman", "militiamen", "paramilitary", "agent", "employee", "judge",
+    "priest", "mayor", "councillor", "councilor", "politician", "minister", "diplomat",
+    "victim", "casualty", "infant", "baby", "family", "relative", "son", "daughter", "wife",
+    "husband", "brother", "sister", "father", "mother", "tourist", "refugee", "migrant",
+    "prisoner", "detainee", "hostage", "shepherd", "fisherman", "fishermen", "trader",
+    "merchant", "driver", "engineer", "contractor", "marine", "paratrooper", "sailor",
+    "airman", "serviceman", "servicemen", "personnel", "staff", "adult", "teenager",
+    "youth", "elder", "mourner", "voter", "candidate", "activist", "inmate", "miner",
+    "labourer", "laborer", "individual", "national", "citizen", "local", "bystander",
+    "patient", "pupil", "other", "security", "jesuit", "nun", "monk", "cleric", "imam",
+    "sheikh", "chief", "peacekeeper", "conscript", "volunteer", "sniper", "operative",
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class Figure:
+    """One stated figure: a value and whether it is a low or high bound."""
+
+    value: int
+    low: bool = False  # "at least 12": a lower bound
+    high: bool = False  # "up to 12": an upper bound
+    vague: bool = False  # "several": a lower bound that is never a best figure
+
+
+def number(text: str) -> int | None:
+    """The integer a number expression states, or None ("12", "1,200", "TWENTY-FIVE")."""
+    t = text.strip().lower().replace("\u2013", "-")
+    if not t:
+        return None
+    digits = t.replace(",", "").replace(" ", "")
+    if re.fullmatch(r"\d+", digits):
+        return int(digits) if len(digits) < 9 else None
+    if t in VAGUE:
+        return VAGUE[t]
+    if t in ("a", "an", "one", "single", "lone"):
+        return 1
+    words = re.findall(r"[a-z]+", t)
+    if not words or not all(w in _NUM_WORDS or w == "and" for w in words):
+        return None
+    try:
+        return int(text2num(" ".join(w for w in words if w != "a") or "one", "en"))
+    except ValueError:
+        return None
+
+
+def _qualifier(tok: Token) -> tuple[bool, bool]:
+    """(low, high): is the number at ``tok`` a lower or upper bound?"""
+    doc = tok.doc
+    left = doc[max(tok.i - 3, 0) : tok.i].text.lower()
+    low = any(left.endswith(q) for q in LOWER_BOUND)
+    high = any(left.endswith(q) for q in UPPER_BOUND)
+    return low, high
+
+
+def figure_at(tok: Token) -> Figure | None:
+    """The figure a number token (or the start of a number phrase) states."""
+    # a number phrase: "twenty - five", "1,200", "two hundred": take the maximal run
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and (doc[start - 1].like_num or doc[start - 1].text == "-") and (
+        doc[start - 1].pos_ == "NUM" or doc[start - 1].text == "-"
+    ):
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and (doc[end].pos_ == "NUM" or doc[end].text == "-") and (
+        doc[end].like_num or doc[end].text == "-"
+    ):
+        end += 1
+    phrase = doc[start:end].text
+    value = number(phrase)
+    vague = phrase.lower() in NO_BEST
+    if value is None:
+        value = number(tok.text)
+        vague = tok.lower_ in NO_BEST
+    if value is None:
+        return None
+    low, high = _qualifier(doc[start])
+    return Figure(value, low=low or vague, high=high, vague=vague)
+
+
+def _noun_figure(noun: Token) -> Figure | None:
+    """The figure a person noun carries: "12 people", "a soldier", "dozens of people"."""
+    for child in noun.children:
+        if child.dep_ == "nummod" or (child.like_num and child.dep_ in ("amod", "quantmod")):
+            fig = figure_at(child)
+            if fig:
+                return fig
+    # "dozens of people", "hundreds of civilians": the noun is the pobj of "of"
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in VAGUE:
+        v = head.head
+        return Figure(VAGUE[v.lower_], low=v.lower_ in NO_BEST, vague=v.lower_ in NO_BEST)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.like_num:
+        return figure_at(head.head)
+    if noun.lemma_.lower() in PERSON_NOUNS or noun.ent_type_ == "PERSON":
+        if noun.tag_ in ("NN", "NNP") and noun.lower_ not in ("people", "police", "crew",
+                                                               "personnel", "staff"):  # fmt: skip
+            # a singular person: "a soldier was killed", "the mayor was shot"
+            return Figure(1)
+    return None
+
+
+def people(noun: Token) -> Figure | None:
+    """Count the people a noun phrase names, summing its conjuncts.
+
+    "two officers and three crew members" -> 5; "at least 12 people" -> 12 (low);
+    a bare number ("killed 12") counts itself."""
+    heads = [noun, *[c for c in noun.conjuncts if c.i > noun.i]]
+    figs = []
+    for head in heads:
+        fig = figure_at(head) if head.like_num or head.lower_ in VAGUE else _noun_figure(head)
+        if fig is not None:
+            figs.append(fig)
+    if not figs:
+        return None
+    return Figure(
+        sum(f.value for f in figs),
+        low=any(f.low for f in figs),
+        high=any(f.high for f in figs),
+        vague=all(f.vague for f in figs),
+    )
+
+
+def merge(figures: list[Figure]) -> Count:
+    """Several figures for one toll, as an analyst codes them.
+
+    best = the most conservative credible figure: the smallest exact one, else the
+    smallest bound ("at least 12" -> 12); vague words ("several") give no best.
+    low = the smallest figure that is not an upper bound; high = the largest figure
+    that is not a lower bound (none when every figure is "at least")."""
+    if not figures:
+        return Count()
+    exact = [f.value for f in figures if not (f.low or f.high or f.vague)]
+    bounded = [f.value for f in figures if not f.vague]
+    best = min(exact) if exact else (min(bounded) if bounded else None)
+    lows = [f.value for f in figures if not f.high]
+    highs = [f.value for f in figures if not f.low]
+    return Count(best=best, low=min(lows) if lows else None, high=max(highs) if highs else None)

