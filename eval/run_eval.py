@@ -54,10 +54,16 @@ TOLERANCE = 1e-9  # extraction is deterministic: any drop is a real drop
 
 
 def get(d: dict, path: str):  # noqa: ANN201
-    for part in path.split("."):
-        if not isinstance(d, dict) or part not in d:
+    """d["a"]["b.c"]["d"] for "a.b.c.d": keys may hold dots (ucdp_ged_19.1)."""
+    parts = path.split(".")
+    while parts:
+        for n in range(len(parts), 0, -1):
+            key = ".".join(parts[:n])
+            if isinstance(d, dict) and key in d:
+                d, parts = d[key], parts[n:]
+                break
+        else:
             return None
-        d = d[part]
     return d
 
 

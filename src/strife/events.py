@@ -53,7 +53,7 @@ TRIGGERS: dict[str, str] = {
     "recapture": "regain", "retake": "regain", "regain": "regain", "liberate": "regain",
     "capture": "capture", "seize": "capture", "overrun": "capture", "takeover": "capture",
     # violence (type decided by the targets)
-    "attack": "attack", "assault": "attack", "raid": "attack", "storm": "attack",
+    "attack": "attack", "assault": "attack", "raid": "raid", "storm": "attack",
     "strike": "strike", "hit": "strike", "target": "strike", "gunfire": "attack",
     "shooting": "attack", "shoot": "shoot", "fire": "fire", "stab": "attack",
     "stabbing": "attack", "massacre": "kill", "kill": "kill", "killing": "kill",
@@ -90,6 +90,7 @@ CLASS_SUB: dict[str, str] = {
     "regain": "Government regains territory",
     "capture": "Non-state actor overtakes territory",
     "attack": "Attack",
+    "raid": "Attack",
     "strike": "Attack",
     "shoot": "Attack",
     "fire": "Armed clash",
@@ -111,7 +112,7 @@ CLASS_SUB: dict[str, str] = {
 }
 # classes that only say someone died or was hurt: they type an event only when
 # nothing more specific is in the sentence
-GENERIC = {"die", "wound", "kill", "attack", "strike", "shoot", "fire"}
+GENERIC = {"die", "wound", "kill", "attack", "strike", "shoot", "fire", "raid"}
 # higher wins when one sentence holds several triggers
 PRIORITY = {
     "Suicide bomb": 95, "Chemical weapon": 94, "Air/drone strike": 90,
@@ -412,11 +413,17 @@ def _classify(cands: list[tuple[Token, int, str]], sent: SpacySpan) -> tuple[Tok
             sub = "Mob violence" if words & {"lynch", "mob", "vigilante"} else "Violent demonstration"
         elif cls == "capture":
             sub = _territory_sub(tok)
-        score = PRIORITY.get(sub, 0) + (0 if cls in GENERIC else 5)
+        score = _rank(sub, cls)
         if best is None or score > best[0]:
             best = (score, tok, end, cls, sub)
     assert best is not None
     return best[1], best[2], best[3], best[4]
+
+
+def _rank(sub: str, cls: str) -> int:
+    """How strongly a trigger types its event: a word that only says someone was hurt or
+    attacked ranks below any word that names the kind of event (an arrest, a protest)."""
+    return PRIORITY.get(sub, 0) - (30 if cls in GENERIC else 0)
 
 
 def _platform_is_target(tok: Token) -> bool:
@@ -539,8 +546,11 @@ def _nationality_in(tok: Token) -> str | None:
 def _actor(tok: Token, country_hint: str | None) -> Actor | None:
     if tok.lower_ in ("who", "which", "that", "he", "she", "they", "it", "we", "i", "you",
                       "them", "him", "her", "this", "these", "those", "one", "someone",
-                      "all", "others", "both", "some", "many", "most"):  # fmt: skip
+                      "all", "others", "both", "some", "many", "most", "himself", "herself",
+                      "themselves", "itself", "us", "me", "anyone", "everyone"):  # fmt: skip
         return None
+    if tok.ent_type_ == "WEAPON":
+        return None  # "shot down by ground fire": an instrument, not an actor
     if tok.like_num and tok.dep_ != "nsubj":
         return None
     span = _phrase(tok)
@@ -557,6 +567,8 @@ def _actor(tok: Token, country_hint: str | None) -> Actor | None:
             alt = actors.resolve(f"{nat} {tok.text}", country_hint=country_hint)
             if alt.type != "unknown":
                 return Actor(alt.name, text, alt.type, alt.country)
+        if tok.ent_type_ == "MILITARY_PLATFORM":
+            return None  # an aircraft of no known side says nothing about who acted
     return resolved
 
 
@@ -873,8 +885,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             prev.places |= c.places
             prev.full = prev.full or c.full
             prev.date = prev.date or c.date
-            if PRIORITY.get(c.sub, 0) + (0 if c.cls in GENERIC else 5) > PRIORITY.get(
-                    prev.sub, 0) + (0 if prev.cls in GENERIC else 5):  # fmt: skip
+            if _rank(c.sub, c.cls) > _rank(prev.sub, prev.cls):
                 prev.trigger, prev.trigger_end, prev.cls, prev.sub = c.trigger, c.trigger_end, c.cls, c.sub
             prev.anchored = prev.anchored or c.anchored
             continue
@@ -894,14 +905,17 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         trig = cand.trigger
         hint = None
         a1, a2 = _actors(trig, cand.cls, hint)
-        for sent in cand.sents[1:]:  # fill missing actors from the other sentences' triggers
-            if a1 and a2:
-                break
+        for sent, strong in zip(cand.sents, cand.strong, strict=True):
+            # fill missing actors from the event's other triggers, in text order
+            if (a1 and a2) or not strong:
+                continue
             for tok in sent:
-                hit = _trigger_class(tok)
+                hit = _trigger_class(tok) if tok.i != trig.i else None
                 if hit and _is_real(tok, hit[0]):
                     b1, b2 = _actors(tok, hit[0], hint)
                     a1, a2 = a1 or b1, a2 or b2
+        if SUB_TO_TYPE[cand.sub] in ("Protests", "Riots"):
+            a1, a2 = _crowd_actors(cand, a1, a2)
         if a1 is None and SUB_TO_TYPE[cand.sub] in ("Battles", "Explosions/Remote violence",
                                                     "Violence against civilians"):  # fmt: skip
             a1 = Actor("Unidentified Armed Group", "", "unknown", None)
@@ -949,6 +963,35 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         if ev.event_type != "Strategic developments" or ev.fatalities.best is None:
             events.append(ev)
     return events
+
+
+CROWD = {"protester": "protesters", "demonstrator": "protesters", "marcher": "protesters",
+         "rioter": "rioters", "mob": "rioters", "crowd": "protesters", "youth": "rioters"}  # fmt: skip
+POLICE = {"police", "policeman", "policemen", "riot", "security", "troop", "soldier", "force"}
+
+
+def _crowd_actors(cand: _Candidate, a1: Actor | None, a2: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """Protests and riots: the crowd acts; the police who intervene are the other side."""
+    crowd = police = None
+    for sent in cand.sents:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            if crowd is None and lemma in CROWD:
+                crowd = tok
+            if police is None and lemma in POLICE and tok.pos_ in ("NOUN", "PROPN"):
+                police = tok
+    kind = "rioters" if SUB_TO_TYPE[cand.sub] == "Riots" else "protesters"
+    if a1 is None or a1.type not in ("protesters", "rioters"):
+        if crowd is not None:
+            found = actors.resolve(_orig(crowd.doc)[crowd.idx : crowd.idx + len(crowd.text)])
+            if found.type in ("protesters", "rioters"):
+                a2 = a2 if a2 is None or a2.name != found.name else None
+                a1 = Actor(found.name, found.text, kind, found.country)
+        elif a1 is None:
+            a1 = Actor(kind.capitalize(), "", kind, None)
+    if a2 is None and police is not None and cand.sub != "Peaceful protest":
+        a2 = _actor(police, None)
+    return a1, a2
 
 
 def _specific(names: list[str]) -> list[str]:

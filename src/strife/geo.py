@@ -1,0 +1,736 @@
+"""Geocoding: find the place names in an article, resolve them, and place its events.
+
+``geocode(doc, events, article, gazetteer)`` works in four steps:
+
+1. Recognise toponyms: spaCy GPE/LOC/FAC entities; NORP demonyms ("Russian" ->
+   Russia); "X province/governorate/oblast..." phrases; the dateline ("KABUL —",
+   "SAN SALVADOR, 20 NOV 89 (RADIO ...) --"); and capitalised (or, in ALL-CAPS
+   texts, any) token sequences that match a strong gazetteer name where NER missed
+   them or called them ORG/PERSON after a locative preposition.
+2. Resolve each name among its gazetteer candidates: containment ("Idlib, Syria",
+   "Springfield, Ill."), the countries the article names most, the subdivisions it
+   names, nearness to the other places, then feature type and population (country >
+   first-level subdivision > big city > small town). One name keeps one sense per
+   article unless a container says otherwise. A name that resolves to nothing is
+   kept with null coordinates.
+3. Place each event: the toponym tied to its trigger by the parse ("over Idlib
+   province", "near Mosul"), else the nearest toponym in its sentence, in its
+   evidence, the dateline, the article's main place; else the country of its actors
+   or of the article (``geo_precision`` 3).
+4. Return the toponyms (offsets into ``article.text``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from strife.gazetteer import ABBR, ALT, DEMONYM, NAME, Candidate, Gazetteer, haversine_km, normalize
+from strife.records import Article, Event, Place, Toponym
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Entities NER may give to a place name; taken as places only after a locative preposition.
+MISLABELS = ("ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
+ADMIN_DESIGNATORS = {
+    "province": 1,
+    "governorate": 1,
+    "oblast": 1,
+    "state": 1,
+    "region": 1,
+    "prefecture": 1,
+    "department": 1,
+    "district": 2,
+    "county": 2,
+    "municipality": 2,
+    "raion": 2,
+    "parish": 2,
+    "canton": 2,
+}
+FACILITY_WORDS = frozenset(
+    "air base airbase airfield airport camp refugee crossing border dam port naval facility".split()
+)
+LOCATIVE_PREPS = frozenset(
+    "in at near over outside from to into across around inside towards toward through "
+    "of on off along between within throughout".split()
+)
+NEAR_WORDS = frozenset(
+    "near outside outskirts around close nearby vicinity edge north south east west "
+    "northeast northwest southeast southwest northern southern eastern western "
+    "north-east north-west south-east south-west km kilometres kilometers miles "
+    "suburb suburbs part parts area areas countryside".split()
+)
+CONNECTORS = frozenset(
+    {"of", "de", "del", "la", "el", "al", "-", "on", "upon", "am", "an", "da", "do", "du"}
+)
+# A bare capitalised word taken from the gazetteer without NER's help must name a
+# country, first-level subdivision, curated place or a town this large: 50k kept
+# "Mobile"/"Reading"-like words out on the dev texts while still catching state capitals.
+SCAN_MIN_POPULATION = 50_000
+# Words that are capitalised at sentence start or in headlines and also name places.
+STOP_NAMES = frozenset(
+    "a an the this that these those he she it we they i you his her its our their my "
+    "mr mrs ms dr sir president minister police army government monday tuesday wednesday "
+    "thursday friday saturday sunday january february march april may june july august "
+    "september october november december god lord new old north south east west central "
+    "university hospital church city state county province district region street road "
+    "but and or if as so not no yes all one two three many some more most can will".split()
+)
+DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z'.\- ]{1,40}?[A-Z.])"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,25}?))?"
+    r"(?:,\s*\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4})?"
+    r"\s*(?:\([^)\n]{1,80}\)\s*)?(?:--|—|–|-|:)\s"
+)
+
+
+@dataclass(eq=False)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    cands: list[Candidate]
+    source: str  # ner, norp, scan, dateline
+    admin_level: int = 0  # 1/2 when followed by "province"/"district"...
+    container: _Mention | None = None
+    contained: bool = False  # this mention is the container of another
+    pick: Candidate | None = None
+    score: float = 0.0
+    tokens: tuple[int, int] = (0, 0)  # token range in the doc
+    alternatives: list[Candidate] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return normalize(self.text)
+
+
+# ----------------------------------------------------------------------------- public
+
+
+def geocode(doc: Doc, events: list[Event], article: Article, gazetteer: Gazetteer) -> list[Toponym]:
+    """Recognise and resolve the article's toponyms and set ``event.location`` for each event.
+
+    ``doc`` must be the spaCy Doc of ``article.text``. Returns every toponym found, in
+    text order, resolved where possible (lat/lon null where not).
+    """
+    text = article.text
+    mentions = _recognise(doc, text, gazetteer)
+    _resolve(mentions, text)
+    toponyms = [Toponym(m.text, m.start, m.end, _place(m.pick, m.text)) for m in mentions]
+    for ev in events:
+        ev.location = _event_place(ev, doc, mentions, gazetteer)
+    return toponyms
+
+
+# ----------------------------------------------------------------------------- recognition
+
+
+def _is_upper_text(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _capitalised(tok: Token, upper_text: bool) -> bool:
+    t = tok.text
+    if not t[:1].isalpha():
+        return False
+    if upper_text:
+        return t.isupper() or t[:1].isupper()
+    return t[:1].isupper() and not (t.isupper() and len(t) > 4 and tok.ent_type_ == "")
+
+
+def _lookup_strong(
+    gz: Gazetteer, span_text: str, upper_text: bool, after_comma: bool, in_ner: bool
+) -> list[Candidate]:
+    """Candidates for a span found by scanning, if it is a strong enough name."""
+    cands = gz.lookup(span_text)
+    if not cands:
+        return []
+    out = []
+    for c in cands:
+        if c.match == ABBR:
+            if c.mode == "after_comma" and not after_comma:
+                continue
+            if c.mode == "exact" and c.spelling != span_text:
+                continue
+            if c.spelling != span_text and not (upper_text and c.mode != "exact"):
+                # "US" but not "us"; "Ky." but not "KY." unless the text is all caps
+                if c.spelling.replace(".", "") != span_text.replace(".", ""):
+                    continue
+            out.append(c)
+        elif c.match == DEMONYM:
+            out.append(c)
+        elif c.geonameid is None:  # the project's curated places: strong by choice
+            out.append(c)
+        elif c.match == NAME or in_ner:
+            kind = c.kind
+            if kind in ("country", "admin1"):
+                out.append(c)
+            elif kind == "city" and c.population >= SCAN_MIN_POPULATION:
+                out.append(c)
+            elif kind == "admin2" and normalize(span_text).endswith(
+                (" county", " parish", " district")
+            ):
+                out.append(c)
+            elif in_ner or after_comma:
+                out.append(c)
+    return out
+
+
+EDGE_WORDS = frozenset(
+    "north south east west northern southern eastern western central far upper lower greater "
+    "northeast northwest southeast southwest north-east north-west south-east south-west "
+    "downtown rural metro inner outer mid".split()
+)
+TAIL_WORDS = frozenset("valley area region basin coast city county district province".split())
+
+
+def _inner_name(doc: Doc, s: int, e: int, gz: Gazetteer, upper: bool) -> list[Candidate]:
+    """Candidates for "Far North Queensland", "Western Canada", "Peace River Valley":
+    the name left after cutting direction words in front and area words behind."""
+    while s < e - 1 and doc[s].lower_ in EDGE_WORDS:
+        s += 1
+        cands = gz.lookup(doc[s:e].text)
+        if cands:
+            return cands
+    while e > s + 1 and doc[e - 1].lower_ in TAIL_WORDS:
+        e -= 1
+        cands = gz.lookup(doc[s:e].text)
+        if cands:
+            return cands
+    # "U.S. District Court": a strong name at the start
+    for k in range(e - 1, s, -1):
+        cands = _lookup_strong(gz, doc[s:k].text, upper, False, False)
+        if cands:
+            return cands
+    return []
+
+
+def _trim(span: Span) -> tuple[int, int]:
+    """Token range of an entity without a leading "the" and a trailing "'s"."""
+    s, e = span.start, span.end
+    doc = span.doc
+    while s < e and doc[s].lower_ in ("the", "a", "an"):
+        s += 1
+    while e > s and (doc[e - 1].text in ("'s", "’s", "'", "’") or doc[e - 1].is_punct):
+        e -= 1
+    return s, e
+
+
+def _locative(doc: Doc, s: int) -> bool:
+    """The token range starting at ``s`` follows a locative preposition or "town of"."""
+    i = s - 1
+    while i >= 0 and doc[i].lower_ in (
+        "the",
+        "a",
+        "an",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+    ):
+        i -= 1
+    if i < 0:
+        return False
+    w = doc[i].lower_
+    if w in LOCATIVE_PREPS and w != "of":
+        return True
+    if (
+        w == "of"
+        and i > 0
+        and doc[i - 1].lower_
+        in (
+            "town",
+            "city",
+            "village",
+            "province",
+            "region",
+            "capital",
+            "district",
+            "outskirts",
+            "suburbs",
+            "governorate",
+            "state",
+            "county",
+            "north",
+            "south",
+            "east",
+            "west",
+            "port",
+            "area",
+        )
+    ):
+        return True
+    return False
+
+
+def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
+    upper = _is_upper_text(text[:3000])
+    taken = [False] * len(doc)
+    mentions: list[_Mention] = []
+    blocked = [False] * len(doc)  # tokens of multi-word PERSON names and titles of works
+    inside: list[str] = [""] * len(doc)  # tokens inside ORG/PERSON/... entities
+
+    def add(
+        s: int, e: int, cands: list[Candidate], source: str, admin_level: int = 0
+    ) -> _Mention | None:
+        if s >= e or any(taken[s:e]):
+            return None
+        span = doc[s:e]
+        m = _Mention(
+            span.start_char, span.end_char, span.text, cands, source, admin_level, tokens=(s, e)
+        )
+        for i in range(s, e):
+            taken[i] = True
+        mentions.append(m)
+        return m
+
+    # dateline first: it is a place by position even when NER calls it ORG
+    dm = DATELINE.match(text)
+    if dm and dm.group("place").strip():
+        ps, pe = dm.span("place")
+        span = doc.char_span(ps, pe, alignment_mode="expand")
+        if span is not None and len(span) <= 5:
+            cands = gz.lookup(span.text)
+            cands = [c for c in cands if c.match != DEMONYM]
+            add(span.start, span.end, cands, "dateline")
+            if dm.group("region"):
+                rs, re_ = dm.span("region")
+                rspan = doc.char_span(rs, re_, alignment_mode="expand")
+                if rspan is not None and len(rspan) <= 4:
+                    rc = _lookup_strong(gz, rspan.text, upper, True, True)
+                    if rc:
+                        add(rspan.start, rspan.end, rc, "dateline")
+
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1 or ent.label_ in ("WORK_OF_ART", "PRODUCT"):
+            for i in range(ent.start, ent.end):
+                blocked[i] = True
+        elif ent.label_ in MISLABELS and ent.label_ != "NORP":
+            for i in range(ent.start, ent.end):
+                inside[i] = ent.label_
+        s, e = _trim(ent)
+        if s >= e:
+            continue
+        if ent.label_ in PLACE_LABELS or (ent.label_ in MISLABELS and ent.label_ != "NORP"):
+            # split "Idlib, Syria" and "Springfield, Ill." that NER tagged as one
+            parts: list[tuple[int, int]] = []
+            cur = s
+            for i in range(s, e):
+                if doc[i].text == ",":
+                    parts.append((cur, i))
+                    cur = i + 1
+            parts.append((cur, e))
+            for ps, pe in parts:
+                if ps >= pe:
+                    continue
+                stext = doc[ps:pe].text
+                level = 0
+                last = doc[pe - 1].lower_
+                if last in ADMIN_DESIGNATORS and pe - ps > 1:
+                    level = ADMIN_DESIGNATORS[last]
+                elif pe < len(doc) and doc[pe].lower_ in ADMIN_DESIGNATORS:
+                    level = ADMIN_DESIGNATORS[doc[pe].lower_]
+                    pe += 1
+                    stext = doc[ps:pe].text
+                cands = gz.lookup(stext)
+                if ent.label_ in PLACE_LABELS and not cands:
+                    cands = _inner_name(doc, ps, pe, gz, upper)
+                if ent.label_ in PLACE_LABELS:
+                    cands = [c for c in cands if c.match != DEMONYM]
+                    if ent.label_ == "FAC" and not cands:
+                        continue
+                    after_comma = ps > 0 and doc[ps - 1].text == ","
+                    if ps != s:  # second part of "X, Y": abbreviations allowed
+                        after_comma = True
+                    cands = [
+                        c
+                        for c in cands
+                        if c.match != ABBR or _lookup_strong(gz, stext, upper, after_comma, True)
+                    ]
+                    add(ps, pe, cands, "ner", level)
+                else:
+                    # ORG/PERSON...: a place only after a locative word, with strong candidates
+                    if (
+                        (level or _locative(doc, ps))
+                        and ent.label_ != "PERSON"
+                        or (
+                            ent.label_ == "PERSON"
+                            and _locative(doc, ps)
+                            and doc[ps - 1].lower_ != "of"
+                        )
+                    ):
+                        strong = _lookup_strong(gz, stext, upper, False, True)
+                        strong = [c for c in strong if c.match != DEMONYM]
+                        if strong:
+                            for i in range(ps, pe):
+                                blocked[i] = False
+                            add(ps, pe, strong, "ner", level)
+        elif ent.label_ == "NORP":
+            cands = [c for c in gz.lookup(doc[s:e].text) if c.match == DEMONYM]
+            if cands:
+                add(s, e, cands, "norp")
+
+    # scan capitalised sequences NER missed
+    n = len(doc)
+    i = 0
+    while i < n:
+        if taken[i] or blocked[i] or not _capitalised(doc[i], upper) or doc[i].lower_ in STOP_NAMES:
+            i += 1
+            continue
+        found = False
+        for length in range(min(5, n - i), 0, -1):
+            e = i + length
+            if any(taken[i:e]) or any(blocked[i:e]):
+                continue
+            last = doc[e - 1]
+            if not _capitalised(last, upper) and last.text not in (".",):
+                continue
+            if any(
+                not (_capitalised(t, upper) or t.lower_ in CONNECTORS or t.text in (".", "'s"))
+                for t in doc[i:e]
+            ):
+                continue
+            span = doc[i:e]
+            stext = span.text
+            after_comma = i > 1 and doc[i - 1].text == "," and taken[i - 2]
+            if length == 1 and doc[i].is_sent_start and not upper and doc[i].pos_ not in ("PROPN",):
+                continue
+            cands = _lookup_strong(gz, stext, upper, after_comma, False)
+            if cands and inside[i] == "PERSON":
+                # a one-word PERSON that is a country, state or big city ("Edmonton said")
+                cands = [
+                    c for c in cands if c.kind in ("country", "admin1") or c.population >= 100_000
+                ]
+            if not cands:
+                continue
+            # "Khmeimim air base", "Zaatari camp": take the facility word along
+            for extra in (3, 2, 1):
+                if e + extra <= n and all(t.lower_ in FACILITY_WORDS for t in doc[e : e + extra]):
+                    longer = gz.lookup(doc[i : e + extra].text)
+                    if longer and any(c.geonameid is None for c in longer):
+                        cands, e = longer, e + extra
+                        break
+            level = 0
+            if e < n and doc[e].lower_ in ADMIN_DESIGNATORS:
+                level = ADMIN_DESIGNATORS[doc[e].lower_]
+                e += 1
+            src = "norp" if all(c.match == DEMONYM for c in cands) else "scan"
+            if src == "scan":
+                # strength decided recognition; resolution may still pick a small namesake
+                strong_ids = {c.id for c in cands}
+                cands = cands + [
+                    c
+                    for c in gz.lookup(stext)
+                    if c.id not in strong_ids and c.match in (NAME, ALT) and c.kind != "country"
+                ]
+            add(i, e, cands, src, level)
+            i = e
+            found = True
+            break
+        if not found:
+            i += 1
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+# ----------------------------------------------------------------------------- resolution
+
+
+# Evidence weights, in the units of _base_score (13 per tenfold population).
+CONTEXT_WEIGHT = 60.0  # the article's main country; 45 left London, Ont. in England
+ADMIN1_WEIGHT = 25.0  # the candidate lies in a subdivision the article names
+NEAR_WEIGHT = 30.0  # within 150 km of another place the article names (half within 500 km)
+KIND_BASE = {
+    "country": 100.0,
+    "admin1": 62.0,
+    "admin2": 30.0,
+    "region": 70.0,
+    "water": 70.0,
+    "facility": 66.0,
+}
+
+
+def _base_score(c: Candidate, m: _Mention) -> float:
+    kind = c.kind
+    if kind == "city":
+        s = 13.0 * math.log10(c.population + 10)
+        if c.feature_code == "PPLC":
+            s += 30.0
+        if c.population >= 1_000_000:
+            s += 15.0  # world cities: "New York" is the city
+    elif kind == "admin1":
+        s = KIND_BASE["admin1"] + 5.0 * math.log10(c.population + 10)
+    elif kind == "admin2":
+        s = KIND_BASE["admin2"] + 5.0 * math.log10(c.population + 10)
+    elif kind == "country":
+        s = KIND_BASE["country"] + 2.0 * math.log10(c.population + 10)
+    else:
+        s = KIND_BASE[kind]
+    if c.match == ALT:
+        s -= 12.0 if c.population > 100_000 or kind != "city" else 20.0
+    if m.admin_level:
+        want = "admin1" if m.admin_level == 1 else "admin2"
+        if kind == want:
+            s += 60.0
+        elif kind in ("admin1", "admin2"):
+            s += 40.0
+        else:
+            s -= 30.0
+    return s
+
+
+def _country_context(mentions: list[_Mention]) -> Counter[str]:
+    """How strongly the article points at each country: countries and demonyms named,
+    and names whose candidates all lie in one country."""
+    ctx: Counter[str] = Counter()
+    for m in mentions:
+        if not m.cands:
+            continue
+        top = m.cands[0]
+        countries = {c.country for c in m.cands if c.country}
+        if top.kind == "country" and top.match in (NAME, ABBR, DEMONYM) and top.country:
+            ctx[top.country] += 1.0
+        elif len(countries) == 1:
+            ctx[countries.pop()] += 1.0
+        elif top.kind == "admin1" and top.match in (NAME, ABBR) and top.country:
+            ctx[top.country] += 0.7
+    return ctx
+
+
+def _apply_containers(mentions: list[_Mention], text: str) -> None:
+    """'Idlib, Syria', 'Louisville, Ky.': the second name contains the first."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        between = text[a.end : b.start]
+        if between.strip() != "," or not a.cands or not b.cands:
+            continue
+        inner = []
+        outer_ok = []
+        for bc in b.cands:
+            if bc.kind not in ("country", "admin1", "admin2"):
+                continue
+            for ac in a.cands:
+                if ac.id == bc.id:
+                    continue
+                if (
+                    bc.kind == "country"
+                    and ac.country == bc.country
+                    or bc.kind == "admin1"
+                    and (ac.country == bc.country and ac.admin1 == bc.admin1)
+                    or bc.kind == "admin2"
+                    and ac.country == bc.country
+                    and ac.admin2 == bc.admin2
+                ):
+                    inner.append(ac)
+                    outer_ok.append(bc)
+        if inner:
+            a.cands = list(dict.fromkeys(inner))
+            b.cands = list(dict.fromkeys(outer_ok))
+            a.container = b
+            b.contained = True
+
+
+def _resolve(mentions: list[_Mention], text: str) -> None:
+    """Pick one candidate per mention; see the module docstring for the evidence used."""
+    if not mentions:
+        return
+    _apply_containers(mentions, text)
+    groups: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.cands:
+            groups[m.key if not m.container else f"{m.key}@{id(m)}"].append(m)
+    # pass 0: context from what is unambiguous; later passes: from the picks themselves
+    ctx = _country_context(mentions)
+    admin1s: set[tuple[str | None, str | None]] = {
+        (c.country, c.admin1)
+        for m in mentions
+        for c in m.cands[:1]
+        if c.kind == "admin1" and c.match in (NAME, ABBR)
+    }
+    anchors: list[tuple[float, float, str]] = []
+    for _ in range(3):
+        top = max(ctx.values()) if ctx else 1.0
+        for key, group in groups.items():
+            _pick(group, ctx, top, admin1s, [(a, b) for a, b, k in anchors if k != key])
+        ctx = Counter()
+        admin1s = set()
+        anchors = []
+        for key, group in groups.items():
+            c = group[0].pick
+            if c is None:
+                continue
+            if c.country:
+                ctx[c.country] += len(group) ** 0.5
+            if c.kind == "admin1":
+                admin1s.add((c.country, c.admin1))
+            elif c.kind in ("city", "admin2", "facility") and c.lat is not None:
+                anchors.append((c.lat, c.lon, key))
+                if c.admin1:
+                    admin1s.add((c.country, c.admin1))
+    _follow_named_regions(mentions)
+
+
+def _follow_named_regions(mentions: list[_Mention]) -> None:
+    """A bare name the article also calls "X province" means the province: in "shot down
+    over Idlib ... over Idlib province" both are the governorate, not the city."""
+    regions = {
+        (m.pick.country, normalize(m.pick.name)): m.pick
+        for m in mentions
+        if m.admin_level == 1 and m.pick is not None and m.pick.kind == "admin1"
+    }
+    if not regions:
+        return
+    for m in mentions:
+        c = m.pick
+        if m.admin_level == 0 and c is not None and c.kind == "city":
+            region = regions.get((c.country, m.key)) or regions.get((c.country, normalize(c.name)))
+            if region is not None:
+                m.pick = region
+
+
+def _pick(
+    group: list[_Mention],
+    ctx: Counter[str],
+    top: float,
+    admin1s: set[tuple[str | None, str | None]],
+    anchors: list[tuple[float, float]],
+) -> None:
+    cands = list({c.id: c for m in group for c in m.cands}.values())
+    name_cities = {(c.country, c.admin1) for c in cands if c.kind == "city" and c.match == NAME}
+    dateline = any(m.source == "dateline" for m in group)
+    best, best_s = None, -1e9
+    for c in cands:
+        s = max(_base_score(c, m) for m in group)
+        if c.kind == "admin1" and c.match == ALT and (c.country, c.name) in name_cities:
+            s -= 20.0  # "Aleppo": the city called so, not the governorate also called so
+        if dateline and c.kind == "city":
+            s += 40.0  # a dateline names a town
+        if c.country and ctx:
+            s += CONTEXT_WEIGHT * ctx.get(c.country, 0.0) / top
+        if c.kind != "country" and (c.country, c.admin1) in admin1s:
+            s += ADMIN1_WEIGHT
+        if anchors and c.lat is not None and c.kind in ("city", "admin2", "facility"):
+            d = min(haversine_km(c.lat, c.lon, a, b) for a, b in anchors)
+            s += NEAR_WEIGHT if d < 150 else NEAR_WEIGHT / 2 if d < 500 else 0.0
+        if s > best_s:
+            best, best_s = c, s
+    for m in group:
+        m.pick, m.score = best, best_s
+
+
+# ----------------------------------------------------------------------------- places
+
+
+def _precision(c: Candidate) -> int:
+    return 1 if c.kind in ("city", "facility") else 3
+
+
+def _place(c: Candidate | None, text: str, precision: int | None = None) -> Place:
+    if c is None:
+        return Place(name=text, lat=None, lon=None, geo_precision=3)
+    return Place(
+        name=c.name,
+        admin1=c.admin1 if c.kind not in ("country",) else None,
+        admin2=c.admin2,
+        country=c.country,
+        lat=round(c.lat, 5) if c.lat is not None else None,
+        lon=round(c.lon, 5) if c.lon is not None else None,
+        geo_precision=precision if precision is not None else _precision(c),
+        geonameid=c.geonameid,
+    )
+
+
+def _near_modifier(doc: Doc, m: _Mention) -> bool:
+    """'near Mosul', 'the outskirts of Aleppo', '20 km north of Kirkuk'."""
+    s = m.tokens[0]
+    window = [t.lower_ for t in doc[max(0, s - 4) : s]]
+    return any(w in NEAR_WORDS for w in window)
+
+
+def _attached(trigger: Token, m: _Mention, doc: Doc) -> bool:
+    """The mention hangs off the trigger (or its verb) through a preposition."""
+    root = doc[m.tokens[0] : m.tokens[1]].root
+    targets = {trigger.i, trigger.head.i}
+    if trigger.head.head is not None:
+        targets.add(trigger.head.head.i)
+    node = root
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if head.i in targets and node.dep_ in (
+            "prep",
+            "pobj",
+            "npadvmod",
+            "advmod",
+            "nmod",
+            "compound",
+            "appos",
+        ):
+            return True
+        if (
+            head.i in targets
+            and node.dep_ in ("dobj", "nsubj", "nsubjpass")
+            and root.ent_type_ in PLACE_LABELS
+        ):
+            return False
+        node = head
+    return False
+
+
+def _event_place(ev: Event, doc: Doc, mentions: list[_Mention], gz: Gazetteer) -> Place | None:
+    places = [
+        m for m in mentions if m.pick is not None and m.pick.lat is not None and m.source != "norp"
+    ]
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+
+    def as_place(m: _Mention) -> Place:
+        c = m.pick
+        assert c is not None
+        if c.kind in ("city", "facility"):
+            return _place(c, m.text, 2 if _near_modifier(doc, m) else 1)
+        return _place(c, m.text, 3)
+
+    if span is not None and len(span):
+        trig = span.root
+        sent = trig.sent
+        in_sent = [m for m in places if sent.start_char <= m.start < sent.end_char]
+        attached = [m for m in in_sent if _attached(trig, m, doc)]
+        if attached:
+            # the most specific attached place ("near Saraqeb" over "Idlib province")
+            attached.sort(
+                key=lambda m: (_precision(m.pick) if m.pick else 3, abs(m.start - ev.trigger.start))
+            )
+            return as_place(attached[0])
+        if in_sent:
+            in_sent.sort(
+                key=lambda m: (abs(m.start - ev.trigger.start), _precision(m.pick) if m.pick else 3)
+            )
+            return as_place(in_sent[0])
+    for ev_span in ev.evidence:
+        inside = [m for m in places if ev_span.start <= m.start < ev_span.end]
+        if inside:
+            inside.sort(key=lambda m: abs(m.start - ev.trigger.start))
+            return as_place(inside[0])
+    for m in places:
+        if m.source == "dateline":
+            return as_place(m)
+    # no place in the text near the event: the country of its actors, else the article's
+    for actor in (ev.actor1, ev.actor2):
+        if actor is not None and actor.country:
+            c = gz.country(actor.country)
+            if c is not None:
+                return _place(c, c.name, 3)
+    ctx = _country_context(mentions)
+    if ctx:
+        iso, _ = ctx.most_common(1)[0]
+        c = gz.country(iso)
+        if c is not None:
+            return _place(c, c.name, 3)
+    if places:
+        return as_place(places[0])
+    return None

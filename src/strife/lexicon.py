@@ -1,0 +1,305 @@
+"""The weapons and military-platforms lexicon (data: ``data/weapons.tsv``).
+
+Two uses: ``ruler_patterns()`` gives spaCy EntityRuler patterns that tag ``WEAPON``
+and ``MILITARY_PLATFORM`` spans (with ``id`` = the canonical name), and
+``canonical()`` maps any surface string ("MI-8 HELICOPTER", "Mi8", "MANPADs") to
+its canonical name and label, which the events stage puts in ``Event.weapons`` and
+``Event.platforms``.
+
+Label policy (the re3d convention): ``WEAPON`` is arms and munitions *and the
+systems that launch them* (rifles, mortars, howitzers, HIMARS, Grad, Tochka,
+MANPADS, ATGMs, IEDs, bombs, chemical agents); ``MILITARY_PLATFORM`` is what
+carries people or weapons: aircraft, helicopters, drones (loitering munitions
+included), armoured vehicles and vessels. The data format and how to extend it are
+in ``docs/lexicons.md``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+LABELS = ("WEAPON", "MILITARY_PLATFORM")
+CATEGORIES = (
+    "small_arms",
+    "manpads",
+    "atgm",
+    "artillery",
+    "rocket_system",
+    "missile",
+    "drone",
+    "aircraft",
+    "helicopter",
+    "armour",
+    "vessel",
+    "ied",
+    "explosive",
+    "chemical",
+    "grenade",
+    "landmine",
+    "generic",
+)
+
+# Head nouns that may follow a named model inside one span: "Mi-8 helicopter",
+# "T-72 tanks", "Grad rockets", "Kornet missile". Generic entries do not take them.
+CATEGORY_HEADS: dict[str, tuple[str, ...]] = {
+    "helicopter": ("helicopter", "gunship", "chopper", "attack helicopter", "transport helicopter"),
+    "aircraft": ("jet", "fighter", "fighter jet", "aircraft", "warplane", "bomber", "plane"),
+    "drone": ("drone", "uav", "aircraft", "loitering munition", "kamikaze drone"),
+    "armour": ("tank", "vehicle", "armoured vehicle", "armored vehicle", "apc", "ifv"),
+    "vessel": ("ship", "frigate", "destroyer", "vessel", "boat", "warship"),
+    "missile": ("missile", "system", "launcher", "battery", "rocket"),
+    "rocket_system": ("rocket", "launcher", "system", "mlrs", "missile", "rocket launcher"),
+    "artillery": ("howitzer", "gun", "system", "piece", "shell", "round", "cannon"),
+    "atgm": ("missile", "launcher", "system", "round", "rocket"),
+    "manpads": ("missile", "launcher", "system"),
+    "small_arms": ("rifle", "gun", "pistol", "machine gun", "assault rifle"),
+    "grenade": ("grenade", "launcher"),
+    "landmine": ("mine", "landmine"),
+}
+
+# Ship-name prefixes ("USS Hopper", "HMS Ocean", "FS Forbin") and US hull codes
+# ("DDG 70"): tagged by shape, since no list of ship names could be complete.
+SHIP_PREFIXES = (
+    "USS", "HMS", "HMAS", "HMCS", "HMNZS", "INS", "FS", "RFS", "TCG", "ROKS", "HNLMS",
+    "KRI", "BNS", "PNS", "ESPS", "FGS", "NRP", "HDMS", "HNoMS", "HSwMS", "USNS", "ARA",
+    "BAP", "ARC", "IRIS",
+)  # fmt: skip
+HULL_CODES = ("DDG", "CVN", "CG", "FFG", "LHD", "LHA", "LPD", "LSD", "SSN", "SSGN", "SSBN", "LCS")
+
+# English words that start hyphenated model names ("AT-3", "IS-2"): no space variant
+_WORD_PREFIXES = {
+    "at", "an", "as", "is", "in", "on", "of", "to", "or", "it", "be", "by", "he", "me", "we",
+    "no", "so", "up", "us", "do", "go", "am", "my", "if", "pt", "ms", "mk",
+}  # fmt: skip
+
+# irregular plurals; None = no plural ("axes" is mostly "axes of advance")
+_IRREGULAR: dict[str, str | None] = {"knife": "knives", "ax": None, "axe": None, "man": "men"}
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    canonical: str
+    label: str
+    category: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Alias:
+    text: str
+    mode: str  # "" case-insensitive, "~" lookup only, "=" case-sensitive
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Akıncı" -> "akinci"."""
+    text = unicodedata.normalize("NFKD", text.replace("ı", "i"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def _key(text: str) -> str:
+    """Case, accent, hyphen and space-insensitive key: "MI-8" and "Mi 8" -> "mi8"."""
+    return "".join(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def _plural(word: str) -> str | None:
+    """English plural of an alias's last word; None where it would not help."""
+    low = word.lower()
+    if low in _IRREGULAR:
+        plural = _IRREGULAR[low]
+        return None if plural is None else word[: -len(low)] + plural
+    if not low or not low[-1].isalnum() or low.endswith("s"):
+        return None
+    if low.endswith(("x", "ch", "sh", "z")):
+        return word + "es"
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.isupper() and len(word) > 1:
+        return word + "s"
+    return word + "s"
+
+
+def _variants(alias: str) -> set[str]:
+    """Surface forms of one alias: as written, hyphen/space/joined forms, plurals."""
+    forms = {alias}
+    if "-" in alias:
+        forms.add(alias.replace("-", ""))
+        # "Mi 8" but not "A 10", "F 16", "AT 3": "a 10-year-old", "at 3 p.m."
+        prefix = alias.split("-", 1)[0].lower()
+        if len(prefix) > 1 and prefix not in _WORD_PREFIXES:
+            forms.add(alias.replace("-", " "))
+    words = alias.split()
+    if len(words) == 2 and "-" not in alias and not any(ch.isdigit() for ch in alias):
+        forms |= {"-".join(words), "".join(words)}
+    for form in list(forms):
+        head, _, last = form.rpartition(" ")
+        plural = _plural(last)
+        if plural:
+            forms.add(f"{head} {plural}".strip())
+    return forms
+
+
+def _parse_aliases(field: str) -> list[_Alias]:
+    out = []
+    for raw in field.split("|"):
+        raw = raw.strip()
+        if not raw:
+            continue
+        mode = raw[0] if raw[0] in "~=" else ""
+        out.append(_Alias(raw[len(mode) :].strip(), mode))
+    return out
+
+
+@cache
+def _load() -> tuple[tuple[LexEntry, ...], dict[str, tuple[_Alias, ...]]]:
+    text = resources.files("strife").joinpath("data/weapons.tsv").read_text("utf-8")
+    entries: list[LexEntry] = []
+    modes: dict[str, tuple[_Alias, ...]] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 4:
+            raise ValueError(f"weapons.tsv line {n}: expected 4 tab-separated columns: {line!r}")
+        canon, label, category, field = (c.strip() for c in cols)
+        if label not in LABELS or category not in CATEGORIES:
+            raise ValueError(f"weapons.tsv line {n}: unknown label or category: {line!r}")
+        aliases = _parse_aliases(field)
+        if not any(a.text == canon for a in aliases):
+            aliases.insert(0, _Alias(canon, ""))
+        entries.append(LexEntry(canon, label, category, tuple(a.text for a in aliases)))
+        modes[canon] = tuple(aliases)
+    return tuple(entries), modes
+
+
+def weapon_entries() -> list[LexEntry]:
+    """Every lexicon entry, in file order (loaded once)."""
+    return list(_load()[0])
+
+
+def _is_generic(entry: LexEntry) -> bool:
+    """Plain-noun canonicals ("helicopter", "bomb") rank below named models ("Mi-8")."""
+    return entry.canonical == entry.canonical.lower()
+
+
+@cache
+def _index() -> dict[str, LexEntry]:
+    """Key -> entry for every alias variant; the first entry in the file wins a clash,
+    and a named model's aliases win over a generic entry's."""
+    index: dict[str, LexEntry] = {}
+    entries, modes = _load()
+    for entry in sorted(entries, key=_is_generic):
+        for alias in modes[entry.canonical]:
+            for form in _variants(alias.text):
+                index.setdefault(_key(form), entry)
+        if not _is_generic(entry):
+            for alias in modes[entry.canonical]:
+                for head in CATEGORY_HEADS.get(entry.category, ()):
+                    for form in _variants(f"{alias.text} {head}"):
+                        index.setdefault(_key(form), entry)
+    return index
+
+
+def canonical(text: str) -> tuple[str, str] | None:
+    """(canonical name, label) for a surface string, or None.
+
+    Case-, accent-, hyphen- and space-insensitive and plural-tolerant. When the whole
+    string is not an alias, the longest run of words that is wins, a named model over a
+    generic word: "Russian Mi-8 helicopter" -> ("Mi-8", "MILITARY_PLATFORM").
+    """
+    index = _index()
+    words = [w for w in re.split(r"[\s,;/()]+", text.strip()) if _key(w)]
+    best: tuple[int, bool, int] | None = None
+    found: LexEntry | None = None
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            entry = _lookup_key(index, _key(" ".join(words[i:j])))
+            if entry is None:
+                continue
+            rank = (j - i, not _is_generic(entry), -i)
+            if best is None or rank > best:
+                best, found = rank, entry
+            break
+    return (found.canonical, found.label) if found else None
+
+
+def _lookup_key(index: dict[str, LexEntry], key: str) -> LexEntry | None:
+    if not key:
+        return None
+    if key in index:
+        return index[key]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+        if key.endswith(suffix) and len(key) > len(suffix) + 2:
+            hit = index.get(key[: -len(suffix)] + repl)
+            if hit:
+                return hit
+    return None
+
+
+@cache
+def _tokenizer():  # type: ignore[no-untyped-def]
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def _token_pattern(form: str, mode: str) -> list[dict]:
+    tokens = [t.text for t in _tokenizer()(form)]
+    if mode == "=":
+        return [{"ORTH": t} for t in tokens]
+    return [{"LOWER": fold(t)} for t in tokens]
+
+
+@cache
+def _patterns() -> tuple[dict, ...]:
+    entries, modes = _load()
+    seen: set[tuple[str, str]] = set()
+    out: list[dict] = []
+
+    def add(pattern: list[dict], entry: LexEntry) -> None:
+        key = (repr(pattern), entry.label)
+        if key not in seen:
+            seen.add(key)
+            out.append({"label": entry.label, "pattern": pattern, "id": entry.canonical})
+
+    for entry in entries:
+        heads = sorted(
+            {
+                fold(f)
+                for h in CATEGORY_HEADS.get(entry.category, ())
+                if " " not in h
+                for f in (h, _plural(h))
+                if f
+            }
+        )
+        for alias in modes[entry.canonical]:
+            if alias.mode == "~":
+                continue
+            forms = _variants(alias.text)
+            if alias.mode == "=":
+                forms = {f for f in forms if f == alias.text} | {alias.text.upper()}
+            for form in sorted(forms):
+                pattern = _token_pattern(form, alias.mode)
+                if heads and not _is_generic(entry):
+                    # an optional head noun: the ruler keeps the longest match
+                    pattern.append({"LOWER": {"IN": heads}, "OP": "?"})
+                add(pattern, entry)
+    ship = {"label": "MILITARY_PLATFORM", "id": "warship"}
+    out.append(
+        {**ship, "pattern": [{"ORTH": {"IN": list(SHIP_PREFIXES)}}, {"IS_TITLE": True, "OP": "+"}]}
+    )
+    out.append({**ship, "pattern": [{"ORTH": {"IN": list(HULL_CODES)}}, {"IS_DIGIT": True}]})
+    return tuple(out)
+
+
+def ruler_patterns() -> list[dict]:
+    """spaCy EntityRuler patterns for every alias that is not lookup-only.
+
+    Token patterns built with spaCy's own tokenizer, so "Mi-8" is ["mi", "-", "8"];
+    ``LOWER`` matching, so ALL-CAPS text ("DYNAMITE") matches too; plurals and
+    model + head-noun spans ("T-72 tanks") included; ``id`` is the canonical name.
+    """
+    return [dict(p) for p in _patterns()]

@@ -1,0 +1,209 @@
+"""Actor dictionary and normalisation: lookup, resolve, nationality, ruler patterns."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from strife.actors import (
+    actor_entries,
+    lookup,
+    nationality_country,
+    resolve,
+    ruler_patterns,
+)
+from strife.records import ACTOR_TYPES, Actor
+
+HTS = "Hayat Tahrir al-Sham"
+
+
+def test_dictionary_size_types_and_countries() -> None:
+    entries = actor_entries()
+    assert len(entries) >= 300
+    for e in entries:
+        assert e.type in ACTOR_TYPES, e
+        assert e.country is None or re.fullmatch(r"[A-Z]{2}", e.country), e
+        assert e.name and all(isinstance(a, str) and a for a in e.aliases)
+    names = [e.name for e in entries]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jabhat al-Nusra",
+        "al-Nusra Front",
+        "Jabhat an-Nusra",
+        "Jabhat Fateh al-Sham",
+        "JFS",
+        "Hay'at Tahrir al-Sham",
+        "Hay’at Tahrir al-Sham",
+        "HTS",
+        "hayat tahrir al sham",
+        "HAYAT TAHRIR AL-SHAM",
+    ],
+)
+def test_hts_renaming_chain(text: str) -> None:
+    actor = lookup(text)
+    assert actor is not None
+    assert (actor.name, actor.type, actor.country) == (HTS, "rebel_group", "SY")
+    assert actor.text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Da'esh",
+        "Da’esh",
+        "Daesh",
+        "DAESH",
+        "ISIS",
+        "ISIL",
+        "Islamic State",
+        "the Islamic State",
+        "IS",
+    ],
+)
+def test_islamic_state_variants(text: str) -> None:
+    actor = lookup(text)
+    assert actor is not None and actor.name == "Islamic State"
+
+
+def test_acronyms_are_case_sensitive() -> None:
+    assert lookup("is") is None
+    assert lookup("let") is None
+    assert lookup("LeT").name == "Lashkar-e-Taiba"
+    assert lookup("JEM").name == "Justice and Equality Movement"
+    assert lookup("JeM").name == "Jaish-e-Mohammed"
+
+
+def test_possessive_determiner_accents_and_fuzzy() -> None:
+    assert lookup("the Taliban's").name == "Taliban"
+    assert lookup("Al Qaeda").name == "al-Qaeda"
+    assert lookup("Medellín Cartel").name == lookup("Medellin cartel").name
+    assert lookup("Hayat Tahrir al-Shaam").name == HTS  # near miss
+    assert lookup("Nigerien army").country == "NE"  # not fuzzed into Nigeria
+    assert lookup("Nigerian army").country == "NG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_", "country"),
+    [
+        ("FMLN", "FMLN", "rebel_group", "SV"),
+        ("SENDERO LUMINOSO", "Shining Path", "rebel_group", "PE"),
+        (
+            "Manuel Rodriguez Patriotic Front",
+            "Manuel Rodriguez Patriotic Front",
+            "rebel_group",
+            "CL",
+        ),
+        ("Tatmadaw", "Military Forces of Myanmar", "state_forces", "MM"),
+        ("Arakan Army", "Arakan Army", "rebel_group", "MM"),
+        ("ARSA", "Arakan Rohingya Salvation Army", "rebel_group", "MM"),
+        ("KIA", "Kachin Independence Army", "rebel_group", "MM"),
+        ("Syrian Arab Army", "Military Forces of Syria", "state_forces", "SY"),
+        ("AMISOM", "AUSSOM", "external_other", "SO"),
+        ("Houthi rebels", "Houthis", "rebel_group", "YE"),
+        ("Hizbullah", "Hezbollah", "political_militia", "LB"),
+    ],
+)
+def test_named_actors(text: str, name: str, type_: str, country: str) -> None:
+    actor = lookup(text)
+    assert actor == Actor(name=name, text=text, type=type_, country=country)
+
+
+def test_lookup_unknown_is_none() -> None:
+    assert lookup("the village council of Springfield") is None
+    assert lookup("") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hint", "name", "type_", "country"),
+    [
+        ("Russian helicopter", None, "Military Forces of Russia", "state_forces", "RU"),
+        ("Russian Mi-8 helicopter", None, "Military Forces of Russia", "state_forces", "RU"),
+        ("Russian military", None, "Military Forces of Russia", "state_forces", "RU"),
+        ("Salvadoran soldiers", None, "Military Forces of El Salvador", "state_forces", "SV"),
+        ("Syrian regime forces", None, "Military Forces of Syria", "state_forces", "SY"),
+        ("Burmese troops", None, "Military Forces of Myanmar", "state_forces", "MM"),
+        ("U.S. warplanes", None, "Military Forces of the United States", "state_forces", "US"),
+        ("Iraqi police", None, "Police Forces of Iraq", "state_forces", "IQ"),
+        ("the army", "CO", "Military Forces of Colombia", "state_forces", "CO"),
+        ("gunmen", None, "Unidentified Armed Group", "political_militia", None),
+        ("unknown gunmen", "NG", "Unidentified Armed Group (Nigeria)", "political_militia", "NG"),
+        ("rebels", "SY", "Unidentified Armed Group (Syria)", "rebel_group", "SY"),
+        ("GUERRILLAS", "SV", "Unidentified Armed Group (El Salvador)", "rebel_group", "SV"),
+        ("protesters", None, "Protesters", "protesters", None),
+        ("demonstrators", "SD", "Protesters (Sudan)", "protesters", "SD"),
+        ("rioters", None, "Rioters", "rioters", None),
+        ("villagers", "ML", "Civilians (Mali)", "civilians", "ML"),
+        ("Syrian civilians", None, "Civilians (Syria)", "civilians", "SY"),
+        ("journalists", None, "Civilians", "civilians", None),
+    ],
+)
+def test_resolve(text: str, hint: str | None, name: str, type_: str, country: str | None) -> None:
+    assert resolve(text, hint) == Actor(name=name, text=text, type=type_, country=country)
+
+
+def test_resolve_unknown_stays_unknown() -> None:
+    assert resolve("the committee") == Actor("the committee", "the committee", "unknown", None)
+    # another capitalised word: not assumed to be the hint country's forces
+    assert resolve("Kurdish forces", "SY").type == "unknown"
+    # "Russian-backed" does not make separatists Russian forces
+    actor = resolve("Russian-backed separatists", "UA")
+    assert (actor.type, actor.country) == ("rebel_group", "UA")
+
+
+@pytest.mark.parametrize(
+    ("word", "iso"),
+    [
+        ("Russian", "RU"),
+        ("Syrian", "SY"),
+        ("Iraqi", "IQ"),
+        ("Ukrainian", "UA"),
+        ("Israeli", "IL"),
+        ("Salvadoran", "SV"),
+        ("Colombian", "CO"),
+        ("Peruvian", "PE"),
+        ("Guatemalan", "GT"),
+        ("Honduran", "HN"),
+        ("Burmese", "MM"),
+        ("Myanmar", "MM"),
+        ("Syrians", "SY"),
+        ("U.S.", "US"),
+        ("US", "US"),
+        ("us", None),
+        ("Nigerien", "NE"),
+        ("Nigerian", "NG"),
+        ("Martian", None),
+    ],
+)
+def test_nationality_country(word: str, iso: str | None) -> None:
+    assert nationality_country(word) == iso
+
+
+def test_ruler_patterns_compile_and_match_upper_case() -> None:
+    patterns = ruler_patterns()
+    assert all(p["label"] == "ORG" and p["id"] for p in patterns)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns(patterns)
+    doc = nlp("FMLN GUERRILLAS AND THE SHINING PATH ATTACKED. HAYAT TAHRIR AL-SHAM TOO.")
+    found = {(e.text, e.ent_id_) for e in doc.ents}
+    assert ("FMLN GUERRILLAS", "FMLN") in found  # an alias of its own
+    assert ("SHINING PATH", "Shining Path") in found
+    assert ("HAYAT TAHRIR AL-SHAM", HTS) in found
+    # common words and two-letter acronyms are not patterns
+    assert {(e.text, e.ent_id_) for e in nlp("THE FMLN ATTACKED.").ents} == {("FMLN", "FMLN")}
+    doc = nlp("It is what it is, let us see the army.")
+    assert not doc.ents
+
+
+def test_resolve_finds_named_actor_inside_longer_mention() -> None:
+    actor = resolve("NELSON MANDELA CELL OF THE ELN")
+    assert (actor.name, actor.type, actor.country) == ("ELN", "rebel_group", "CO")
+    assert resolve("Wagner Group fighters").name == "Wagner Group"
+    # ambiguous aliases only match a whole mention
+    assert resolve("Shane Smith").type == "unknown"
+    assert lookup("Shane").name == "Oromo Liberation Army"

@@ -1,0 +1,135 @@
+"""The weapons and platforms lexicon: data integrity, canonical(), ruler patterns."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import spacy
+
+from strife import lexicon
+from strife.lexicon import CATEGORIES, LABELS, LexEntry, canonical, ruler_patterns, weapon_entries
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.language.Language:
+    pipe = spacy.blank("en")
+    ruler = pipe.add_pipe("entity_ruler")
+    ruler.add_patterns(ruler_patterns())
+    return pipe
+
+
+def ents(nlp: spacy.language.Language, text: str) -> list[tuple[str, str, str]]:
+    return [(e.text, e.label_, e.ent_id_) for e in nlp(text).ents]
+
+
+def test_at_least_200_entries_with_valid_labels_and_categories() -> None:
+    entries = weapon_entries()
+    assert len(entries) >= 200
+    assert all(isinstance(e, LexEntry) for e in entries)
+    assert {e.label for e in entries} == set(LABELS)
+    assert {e.category for e in entries} <= set(CATEGORIES)
+    names = [e.canonical for e in entries]
+    assert len(names) == len(set(names)), "canonical names must be unique"
+    assert all(e.canonical in e.aliases for e in entries)
+
+
+def test_entries_are_cached() -> None:
+    assert lexicon._load() is lexicon._load()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mi8", ("Mi-8", "MILITARY_PLATFORM")),
+        ("Mi 8", ("Mi-8", "MILITARY_PLATFORM")),
+        ("MI-8 HELICOPTER", ("Mi-8", "MILITARY_PLATFORM")),
+        ("Russian Mi-8 helicopter", ("Mi-8", "MILITARY_PLATFORM")),
+        ("MANPADs", ("MANPADS", "WEAPON")),
+        ("man-portable air-defence system", ("MANPADS", "WEAPON")),
+        ("T-72 tanks", ("T-72", "MILITARY_PLATFORM")),
+        ("Bayraktar TB2", ("Bayraktar TB2", "MILITARY_PLATFORM")),
+        ("Shahed drones", ("Shahed-136", "MILITARY_PLATFORM")),
+        ("HIMARS", ("HIMARS", "WEAPON")),
+        ("Grad rockets", ("Grad", "WEAPON")),
+        ("Kalashnikovs", ("AK-47", "WEAPON")),
+        ("VBIEDs", ("car bomb", "WEAPON")),
+        ("TRUCK-BOMB", ("car bomb", "WEAPON")),
+        ("barrel bombs", ("barrel bomb", "WEAPON")),
+        ("DYNAMITE", ("dynamite", "WEAPON")),
+        ("MACHINEGUNS", ("machine gun", "WEAPON")),
+        ("gunship", ("helicopter", "MILITARY_PLATFORM")),
+        ("fighter jets", ("warplane", "MILITARY_PLATFORM")),
+        ("firearms", ("firearm", "WEAPON")),
+        ("explosive device", ("bomb", "WEAPON")),
+        ("landmines", ("landmine", "WEAPON")),
+        ("Akıncı", ("Bayraktar Akinci", "MILITARY_PLATFORM")),
+    ],
+)
+def test_canonical(text: str, expected: tuple[str, str]) -> None:
+    assert canonical(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "the weather", "peace talks", "Kyiv"])
+def test_canonical_none(text: str) -> None:
+    assert canonical(text) is None
+
+
+def test_patterns_have_id_label_and_lower_tokens() -> None:
+    patterns = ruler_patterns()
+    assert len(patterns) > 1000
+    for p in patterns[:500]:
+        assert p["label"] in LABELS
+        assert p["id"]
+        assert isinstance(p["pattern"], list)
+    tokenizer = spacy.blank("en").tokenizer
+    mi8 = [p["pattern"] for p in patterns if p["id"] == "Mi-8"]
+    # patterns follow spaCy's own tokenizer, whatever it does with hyphens
+    for alias in ("Mi-8", "Mi 8", "Mi8"):
+        tokens = [{"LOWER": t.text.lower()} for t in tokenizer(alias)]
+        assert any(p[: len(tokens)] == tokens for p in mi8), alias
+
+
+def test_ruler_tags_mixed_case_text(nlp: spacy.language.Language) -> None:
+    found = ents(nlp, "A Russian Mi-8 helicopter was shot down with MANPADS near a T-72 tank.")
+    assert ("Mi-8 helicopter", "MILITARY_PLATFORM", "Mi-8") in found
+    assert ("MANPADS", "WEAPON", "MANPADS") in found
+    assert ("T-72 tank", "MILITARY_PLATFORM", "T-72") in found
+
+
+def test_ruler_tags_all_caps_text(nlp: spacy.language.Language) -> None:
+    found = ents(nlp, "TERRORISTS USED DYNAMITE AND MACHINEGUNS AND A CAR BOMB AGAINST THE POST.")
+    assert ("DYNAMITE", "WEAPON", "dynamite") in found
+    assert ("MACHINEGUNS", "WEAPON", "machine gun") in found
+    assert ("CAR BOMB", "WEAPON", "car bomb") in found
+
+
+def test_ruler_plurals_and_ship_names(nlp: spacy.language.Language) -> None:
+    found = ents(nlp, "Two Su-25s, several barrel bombs and USS Hopper (DDG 70) were seen.")
+    labels = {t: lab for t, lab, _ in found}
+    assert labels.get("Su-25s") == "MILITARY_PLATFORM"
+    assert labels.get("barrel bombs") == "WEAPON"
+    assert labels.get("USS Hopper") == "MILITARY_PLATFORM"
+    assert labels.get("DDG 70") == "MILITARY_PLATFORM"
+
+
+def test_ambiguous_aliases_are_lookup_only(nlp: spacy.language.Language) -> None:
+    # "~" aliases: canonical() knows them, the ruler does not tag them
+    assert canonical("Hind") == ("Mi-24", "MILITARY_PLATFORM")
+    assert ents(nlp, "The Hind of the forest. A friend of mine. A tornado hit the town.") == []
+    assert not any(t == "axes" for t, _, _ in ents(nlp, "the axes of advance"))
+
+
+def test_no_single_letter_space_variants(nlp: spacy.language.Language) -> None:
+    assert ents(nlp, "a 10-year-old girl") == []
+    assert ents(nlp, "They met at 3 p.m. AT 3 PM.") == []
+    assert canonical("AT-3") == ("Malyutka", "WEAPON")
+
+
+def test_data_file_format() -> None:
+    from importlib import resources
+
+    text = resources.files("strife").joinpath("data/weapons.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            assert re.fullmatch(r"[^\t]+\t[A-Z_]+\t[a-z_]+\t[^\t]+", line), line
