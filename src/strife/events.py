@@ -27,7 +27,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from . import actors, counts, dates, lexicon
 from .records import SUB_TO_TYPE, Actor, Article, Count, Event, Span
