@@ -207,3 +207,18 @@ def test_resolve_finds_named_actor_inside_longer_mention() -> None:
     # ambiguous aliases only match a whole mention
     assert resolve("Shane Smith").type == "unknown"
     assert lookup("Shane").name == "Oromo Liberation Army"
+
+
+def test_localise_places_unnamed_actors_in_the_event_country() -> None:
+    from strife.actors import localise
+    from strife.records import Actor
+
+    soldiers = Actor("soldiers", "soldiers", "unknown", None)
+    assert localise(soldiers, "SO").name == "Military Forces of Somalia"
+    unnamed = Actor("Unidentified Armed Group", "", "unknown", None)
+    placed = localise(unnamed, "SY")
+    assert placed.country == "SY" and placed.name == "Unidentified Armed Group (Syria)"
+    shabaab = Actor("al-Shabaab", "Al-Shabaab", "rebel_group", "SO")
+    assert localise(shabaab, "KE") is shabaab
+    assert localise(None, "SY") is None
+    assert localise(soldiers, None) is soldiers

@@ -34,8 +34,8 @@ def test_version() -> None:
 
 def test_every_command_has_an_example_in_its_help() -> None:
     runner = CliRunner()
-    for cmd in (["extract"], ["run"], ["events"], ["gazetteer"], ["gazetteer", "build"],
-                ["settings"]):  # fmt: skip
+    for cmd in (["extract"], ["run"], ["events"], ["explain"], ["gazetteer"],
+                ["gazetteer", "build"], ["settings"]):  # fmt: skip
         res = runner.invoke(main, [*cmd, "--help"])
         assert res.exit_code == 0 and "Example" in res.output, cmd
 
@@ -94,3 +94,12 @@ def test_settings_lists_every_setting() -> None:
     assert res.exit_code == 0
     for name in ("spacy_model", "db", "cache_dir", "gazetteer", "batch_size", "max_chars"):
         assert name in res.output
+
+
+def test_explain_shows_fields_and_text(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Rebels killed three villagers near Beni on Monday.", encoding="utf-8")
+    res = CliRunner().invoke(main, ["explain", str(f), "--published", "2024-05-07"])
+    assert res.exit_code == 0, res.output
+    assert "Rebels killed three villagers" in res.output
+    assert "fatalities" in res.output and "2024-05-06" in res.output

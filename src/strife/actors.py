@@ -593,6 +593,19 @@ def resolve(text: str, country_hint: str | None = None) -> Actor:
     return Actor(name=text, text=text, type="unknown", country=None)
 
 
+def localise(actor: Actor | None, country: str | None) -> Actor | None:
+    """The actor placed in the country where its event happened, when its mention names
+    no country of its own: "soldiers" in Somalia -> Military Forces of Somalia; an
+    unnamed perpetrator -> Unidentified Armed Group (Somalia). Named actors and actors
+    with a country are returned as they are."""
+    if actor is None or not country or actor.country:
+        return actor
+    if actor.text:
+        found = resolve(actor.text, country_hint=country)
+        return found if found.type != "unknown" else actor
+    return _generic_actor(actor.name, actor.type, country, "")
+
+
 def _named_inside(text: str, max_words: int = 6) -> Actor | None:
     """A named actor inside a longer mention, longest first: "NELSON MANDELA CELL OF THE
     ELN" -> ELN. Acronyms of fewer than three letters are not looked for ("IS", "AA")."""

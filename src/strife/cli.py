@@ -166,6 +166,37 @@ def events(db: str | None, country: str | None, since: str | None, until: str | 
     write_events(found, fmt, sys.stdout)
 
 
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for documents that carry none.")
+@click.option("--no-clean", is_flag=True, help="Keep plain text exactly as given.")
+def explain(files: tuple[str, ...], published: str | None, no_clean: bool) -> None:
+    """Show each document with its events' fields and the spans they came from highlighted.
+
+    \b
+    Example:
+      strife explain samples/somalia-afgoye-ied.txt --published 2026-03-02
+    """
+    from . import ingest, pipeline
+    from .explain import render
+
+    console = _stdout_console()
+    try:
+        for item in ingest.read_paths(list(files), published=published):
+            if isinstance(item, Exception):
+                click.echo(f"error: {item}", err=True)
+                continue
+            render(next(pipeline.process([item], _settings(), do_clean=not no_clean)), console)
+    except StrifeError as exc:
+        _fail(exc)
+
+
+def _stdout_console():  # noqa: ANN202
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
 @main.group()
 def gazetteer() -> None:
     """Build or inspect the offline gazetteer.

@@ -72,8 +72,10 @@ def _proper_names() -> frozenset[str]:
             words.update(re.findall(r"[a-z]+", c["name"].lower()))
     for pattern in actors.ruler_patterns():
         pat = pattern.get("pattern")
-        if isinstance(pat, str):
-            words.update(re.findall(r"[a-z]+", pat.lower()))
+        parts = [pat] if isinstance(pat, str) else [
+            str(t.get("LOWER") or t.get("ORTH") or "") for t in pat or [] if isinstance(t, dict)]  # fmt: skip
+        for part in parts:
+            words.update(re.findall(r"[a-z]+", part.lower()))
     return frozenset(words - _COMMON)
 
 

@@ -5,9 +5,10 @@
 3. nlp     (nlp.py)     one spaCy pipeline, nlp.pipe batches, WEAPON/MILITARY_PLATFORM rulers
 4. events  (events.py)  triggers + dependency patterns -> [Event] with actors, tolls, dates
 5. geo     (geo.py)     toponyms resolved against the offline gazetteer; event locations
-6. store   (store.py)   SQLite (default) or PostgreSQL; idempotent writes
+6. actors  (actors.py)  actors without a country placed where their event happened
+7. store   (store.py)   SQLite (default) or PostgreSQL; idempotent writes
 
-``process`` runs stages 2-5 over articles and yields one ``Result`` per article;
+``process`` runs stages 2-6 over articles and yields one ``Result`` per article;
 ``extract`` does it for one text (the Python API); ``run`` adds ingest and store
 (the ``strife run`` command). A document that fails in any stage yields a Result
 with its error; the batch goes on.
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 
 from . import clean as clean_stage
 from . import events as events_stage
-from . import geo, ingest, nlp
+from . import actors, geo, ingest, nlp
 from .errors import DatabaseError, InputError, doc_error
 from .gazetteer import Gazetteer
 from .records import Article, Result
@@ -59,6 +60,9 @@ def _analyse(result: Result, doc, gazetteer: Gazetteer) -> Result:  # noqa: ANN0
     except Exception as exc:  # noqa: BLE001
         result.errors.append(doc_error(name, "geo", exc))
     for ev in result.events:
+        country = ev.location.country if ev.location else None
+        ev.actor1 = actors.localise(ev.actor1, country)
+        ev.actor2 = actors.localise(ev.actor2, country)
         ev.assign_id(article.id)
         ev.article_id = article.id
     result.errors = article.errors + result.errors
@@ -68,7 +72,7 @@ def _analyse(result: Result, doc, gazetteer: Gazetteer) -> Result:  # noqa: ANN0
 def process(
     articles: Iterable[Article], settings: Settings | None = None, do_clean: bool = True
 ) -> Iterator[Result]:
-    """Stages 2-5 over ``articles``, in order, batched through spaCy."""
+    """Stages 2-6 over ``articles``, in order, batched through spaCy."""
     settings = settings or Settings()
     gazetteer = Gazetteer.open(settings)
     nlp.load(settings)
