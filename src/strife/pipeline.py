@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from . import actors, geo, ingest, nlp
 from . import clean as clean_stage
 from . import events as events_stage
-from . import actors, geo, ingest, nlp
 from .errors import DatabaseError, InputError, doc_error
 from .gazetteer import Gazetteer
 from .records import Article, Result
