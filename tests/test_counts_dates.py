@@ -60,3 +60,35 @@ def test_resolve_never_crashes(expr: str, published: str) -> None:
     day, precision = dates.resolve(expr, published)
     assert precision in (1, 2, 3)
     assert day is None or len(day) == 10
+
+
+def test_merge_prefers_written_figures_and_adds_extra_ones() -> None:
+    # a figure with a number beats one read from a singular noun ("a policeman was shot")
+    c = counts.merge([counts.Figure(5), counts.Figure(1, implicit=True)])
+    assert c.best == 5
+    # named victims only: each sentence names some of them, the largest count wins
+    c = counts.merge([counts.Figure(1, implicit=True), counts.Figure(2, implicit=True)])
+    assert c.best == 2
+    # "four engineers were murdered ... a judge was also murdered"
+    c = counts.merge([counts.Figure(4), counts.Figure(1, extra=True)])
+    assert c.best == 5
+    # "two more engineers" with nothing before it is just two
+    assert counts.merge([counts.Figure(2, extra=True)]).best == 2
+    # "no one else was hurt" does not undo a stated toll; alone it is a zero
+    assert counts.merge([counts.Figure(3), counts.Figure(0)]).best == 3
+    assert counts.merge([counts.Figure(0)]).best == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "zero"),
+    [("The damage was minor and there were no victims.", True),
+     ("The bombs caused heavy damage but no fatalities.", True),
+     ("The blast destroyed a wall but did not cause any injuries.", True),
+     ("The hostages were released unharmed.", True),
+     ("No one has claimed responsibility for the attack.", False),
+     ("No fewer than 12 deaths were reported.", False)],
+)  # fmt: skip
+def test_zero_statements(text: str, zero: bool) -> None:
+    from strife import tolls
+
+    assert tolls.zero_statement(text) is zero

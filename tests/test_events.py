@@ -37,12 +37,22 @@ def test_reference_article_gives_one_event_with_its_fields(extract, seed_text) -
 @pytest.mark.parametrize(
     ("text", "best", "low", "high"),
     [
-        ("Two military officers and three crew members were killed when rebels shot down "
-         "their helicopter.", 5, 5, 5),
+        (
+            "Two military officers and three crew members were killed when rebels shot down "
+            "their helicopter.",
+            5,
+            5,
+            5,
+        ),
         ("At least 12 people were killed when a car bomb exploded in Mogadishu.", 12, 12, None),
         ("Gunmen killed twenty-five villagers in an attack on Monday.", 25, 25, 25),
         ("A soldier was killed when militants attacked a checkpoint near Kandahar.", 1, 1, 1),
-        ("Police said 10 people died in the attack, but residents said 15 were killed.", 10, 10, 15),
+        (
+            "Police said 10 people died in the attack, but residents said 15 were killed.",
+            10,
+            10,
+            15,
+        ),
         ("Militants stormed the village, but no one was killed.", 0, 0, 0),
     ],
 )
@@ -62,26 +72,58 @@ def test_injured_counted_apart_from_dead(extract) -> None:
 @pytest.mark.parametrize(
     ("text", "event_type", "sub"),
     [
-        ("Warplanes struck a market in Maarat al-Numan on Sunday, killing 9 civilians.",
-         "Explosions/Remote violence", "Air/drone strike"),
-        ("A roadside bomb hit an army convoy near Afgoye, killing two soldiers.",
-         "Explosions/Remote violence", "Remote explosive/landmine/IED"),
-        ("A suicide bomber blew himself up at a mosque in Kabul, killing 20 worshippers.",
-         "Explosions/Remote violence", "Suicide bomb"),
-        ("Artillery shelling of Kupiansk killed two civilians on Tuesday.",
-         "Explosions/Remote violence", "Shelling/artillery/missile attack"),
-        ("Gunmen kidnapped two engineers near Saravena on Friday.",
-         "Violence against civilians", "Abduction/forced disappearance"),
-        ("Soldiers clashed with ADF rebels near Beni on Saturday, leaving 14 dead.",
-         "Battles", "Armed clash"),
-        ("Police arrested seven suspected militants in raids near Hawija.",
-         "Strategic developments", "Arrests"),
-        ("Thousands of teachers marched peacefully through Bogota on Wednesday to demand higher "
-         "pay.", "Protests", "Peaceful protest"),
-        ("Police fired tear gas to disperse protesters in Nairobi.", "Protests",
-         "Protest with intervention"),
-        ("Rioters torched the provincial council building in Nasiriyah and threw stones at "
-         "police.", "Riots", "Violent demonstration"),
+        (
+            "Warplanes struck a market in Maarat al-Numan on Sunday, killing 9 civilians.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "A roadside bomb hit an army convoy near Afgoye, killing two soldiers.",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "A suicide bomber blew himself up at a mosque in Kabul, killing 20 worshippers.",
+            "Explosions/Remote violence",
+            "Suicide bomb",
+        ),
+        (
+            "Artillery shelling of Kupiansk killed two civilians on Tuesday.",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "Gunmen kidnapped two engineers near Saravena on Friday.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "Soldiers clashed with ADF rebels near Beni on Saturday, leaving 14 dead.",
+            "Battles",
+            "Armed clash",
+        ),
+        (
+            "Police arrested seven suspected militants in raids near Hawija.",
+            "Strategic developments",
+            "Arrests",
+        ),
+        (
+            "Thousands of teachers marched peacefully through Bogota on Wednesday to demand higher "
+            "pay.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        (
+            "Police fired tear gas to disperse protesters in Nairobi.",
+            "Protests",
+            "Protest with intervention",
+        ),
+        (
+            "Rioters torched the provincial council building in Nasiriyah and threw stones at "
+            "police.",
+            "Riots",
+            "Violent demonstration",
+        ),
     ],
 )
 def test_event_types(extract, text: str, event_type: str, sub: str) -> None:
@@ -149,3 +191,99 @@ def test_event_ids_are_stable(extract) -> None:
 def test_date_without_publication_date_stays_null(extract) -> None:
     ev = only_event(extract("Gunmen killed two soldiers in Mosul on Monday."))
     assert ev.date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        # a named victim of a killing word is one death
+        ("The court condemned the murder of Jorge Vargas in the capital on Monday.", 1),
+        ("VARGAS WAS MURDERED YESTERDAY MORNING IN ZONE 10 OF THE CAPITAL.", 1),
+        ("Two police officers were shot to death in front of a house in Bogota on Friday.", 2),
+        ("The killing of six priests at the university on Thursday shocked the country.", 6),
+        ("Rebels killed a professor, a policeman, and a pedestrian near Huancayo on Saturday.", 3),
+        # a toll stated on top of another adds to it
+        ("Gunmen murdered four engineers near Aquira on Sunday. A judge was also murdered.", 5),
+        # "nobody was hurt" in the sentence after the attack
+        ("Gunmen fired several times at the offices of a newspaper on Friday night. The damage "
+         "was minor and, fortunately, there were no victims.", 0),
+    ],
+)  # fmt: skip
+def test_tolls_from_syntax(extract, text: str, best: int) -> None:
+    events = [e for e in extract(text, published="1989-12-22").events
+              if e.event_type != "Strategic developments"]  # fmt: skip
+    assert events, text
+    assert events[0].fatalities.best == best
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister ordered the police to arrest the leaders of the strike.",
+        "The rebels are ready to attack the town at any moment.",
+        "Colombia sent a protest note to the Venezuelan embassy on Monday.",
+        "President Ortega warned of an imminent attack against Nicaragua.",
+        "Violence has claimed the lives of 21 people per day during the month of November.",
+    ],
+)
+def test_not_an_event(extract, text: str) -> None:
+    assert extract(text, published="1988-10-27").events == []
+
+
+def test_arrest_after_a_killing_is_its_own_event(extract) -> None:
+    text = "Gunmen killed two farmers near Jos on Monday. Police later arrested three suspects."
+    events = extract(text, published="2024-05-07").events
+    assert [e.event_type for e in events] == [
+        "Violence against civilians",
+        "Strategic developments",
+    ]
+    assert events[0].fatalities.best == 2 and events[1].fatalities.best is None
+
+
+def test_actor_text_keeps_the_apposition(extract) -> None:
+    ev = extract("Gunmen shot dead Carlos Soto, the deputy prefect, in Pisco on Monday.",
+                 published="1988-11-23").events[0]  # fmt: skip
+    assert ev.actor2 is not None and "deputy prefect" in ev.actor2.text
+
+
+def test_claim_of_responsibility_names_the_perpetrator(extract) -> None:
+    text = ("A bomb exploded at a bank in Lima on Monday, damaging the building. "
+            "The Shining Path claimed responsibility for the attack.")  # fmt: skip
+    ev = extract(text, published="1988-11-01").events[0]
+    assert ev.actor1 is not None and ev.actor1.name == "Shining Path"
+
+
+def test_plain_guerrillas_stand_for_the_group_the_article_names(extract) -> None:
+    text = ("Guerrillas blew up a bridge near Ayacucho on Monday, killing two soldiers. "
+            "The Shining Path is the country's largest rebel group.")  # fmt: skip
+    ev = extract(text, published="1988-11-01").events[0]
+    assert ev.actor1 is not None and ev.actor1.name == "Shining Path"
+    assert ev.actor1.text.lower() == "guerrillas"
+
+
+def test_both_sides_of_a_clash(extract) -> None:
+    ev = extract("KNU forces and Myanmar army troops clashed in Papun township on Monday.",
+                 published="2015-04-13").events[0]  # fmt: skip
+    assert ev.actor1 is not None and ev.actor1.name == "Karen National Union"
+    assert ev.actor2 is not None and ev.actor2.name == "Military Forces of Myanmar"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Early this morning, unidentified persons placed 11 bombs in bank branches in Medellin.",
+        "Seven bank offices were shaken by explosives in Medellin today.",
+    ],
+)
+def test_a_weapon_used_is_a_trigger(extract, text: str) -> None:
+    events = extract(text, published="1989-08-27").events
+    assert events and events[0].event_type == "Explosions/Remote violence"
+    assert events[0].date == "1989-08-27"
+
+
+def test_elsewhere_starts_a_new_event(extract) -> None:
+    text = ("Two policemen were shot dead in Bogota on Friday night. Both policemen died "
+            "instantly. Elsewhere, armed men fired at the offices of a newspaper. There were no "
+            "victims.")  # fmt: skip
+    events = extract(text, published="1989-09-16").events
+    assert [e.fatalities.best for e in events] == [2, 0]

@@ -208,3 +208,37 @@ def test_geonames_dump_import(tmp_path: Path) -> None:
 def test_dump_folder_errors(tmp_path: Path) -> None:
     with pytest.raises(gzmod.GazetteerError, match="allCountries"):
         build(tmp_path / "x.sqlite", geonames_dir=tmp_path, progress=False)
+
+
+def test_stale_file_is_rebuilt(tmp_path: Path) -> None:
+    path = build(tmp_path / "g.sqlite", progress=False)
+    gz = Gazetteer(path)
+    assert gz.meta["fingerprint"] == gzmod.fingerprint()
+    gz.close()
+    import sqlite3
+
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = 'old' WHERE key = 'fingerprint'")
+    db.commit()
+    db.close()
+    fresh = Gazetteer.open(Settings(gazetteer=str(path)))
+    assert fresh.meta["fingerprint"] == gzmod.fingerprint()
+
+
+def test_subdivision_aliases_and_conflict_regions(gz: Gazetteer) -> None:
+    arakan = [c for c in gz.lookup("Arakan") if c.kind == "admin1"]
+    assert arakan and arakan[0].iso == "MM-16"
+    assert any(c.iso == "BD-B" for c in gz.lookup("Chittagong Division"))
+    assert gz.lookup("Northern Shan State")[0].country == "MM"
+    assert any(c.country == "GB" and c.kind == "facility" for c in gz.lookup("Heathrow"))
+
+
+def test_actor_regions_table_is_consistent(gz: Gazetteer) -> None:
+    from strife import actors, geo_actors
+
+    names = {e.name for e in actors.actor_entries()}
+    for row in geo_actors.rows():
+        assert row.kind in ("actor", "phrase")
+        if row.kind == "actor":
+            assert row.key in names, f"actor_regions.tsv: {row.key!r} is no actor"
+        assert geo_actors.region_candidate(gz, row) is not None, f"no region {row.region!r}"

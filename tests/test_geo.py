@@ -174,3 +174,60 @@ def test_event_without_a_place_takes_the_actor_country(nlp, gz: Gazetteer) -> No
         ev.location is not None and ev.location.country == "MM" and ev.location.geo_precision == 3
     )
     assert ev.location.lat is not None
+
+
+def test_headline_township_and_actor_region(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    text = "KIA forces and government troops clashed in Kutkai township"
+    ev = event(text, "clashed")
+    tops = run(nlp, gz, text, [ev])
+    assert named(tops, "Kutkai township").place.country == "MM"
+    assert ev.location.name == "Kutkai" and ev.location.geo_precision == 2
+    # no place in the headline: where the group operates (data/geo/actor_regions.tsv)
+    text = "Kachin rebels ambush army convoy, four soldiers dead"
+    ev = event(text, "ambush")
+    ev.actor1 = Actor(name="Kachin Independence Army", text="Kachin rebels", type="rebel_group",
+                      country="MM")  # fmt: skip
+    run(nlp, gz, text, [ev])
+    assert ev.location.admin1 == "Kachin" and ev.location.geo_precision == 3
+    # only the country near the trigger: the group's region inside it
+    text = "Myanmar says 126 soldiers have been killed in fight with Kokang army"
+    ev = event(text, "killed")
+    run(nlp, gz, text, [ev])
+    assert ev.location.name == "Kokang" and ev.location.country == "MM"
+
+
+def test_place_inside_the_country_beats_the_country(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    text = "At least 16 killed in clashes in Myanmar's Kokang region"
+    ev = event(text, "clashes")
+    run(nlp, gz, text, [ev])
+    assert ev.location.name == "Kokang" and ev.location.geo_precision == 3
+
+
+def test_acronyms_are_no_places_in_ordinary_text(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    text = "KNU forces and Myanmar army LIB 543 clashed in Papun township"
+    tops = run(nlp, gz, text)
+    assert not [t for t in tops if t.text == "LIB"]
+    assert named(tops, "Papun township").place.country == "MM"
+
+
+def test_all_caps_us_pronoun_and_surnames(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    from strife import nlp as strife_nlp
+
+    text = (
+        "SAN SALVADOR, 26 JUN 89 (RADIO CADENA YSU) -- [TEXT] THE REBELS TOLD US THAT "
+        "COLONEL RIVERA ATTACKED THE TOWN. THE US EMBASSY CONDEMNED THE ATTACK IN USULUTAN."
+    )
+    doc = next(strife_nlp.parse([text]))
+    tops = geocode(doc, [], Article(raw=text, id="t", text=text), gz)
+    for t in tops:
+        assert text[t.start : t.end] == t.text  # cut from the original, not the re-cased copy
+    us = [t for t in tops if t.text == "US"]
+    assert len(us) == 1 and us[0].start == text.index("US EMBASSY")
+    assert not [t for t in tops if t.text == "RIVERA"]
+    assert named(tops, "SAN SALVADOR").place.country == "SV"
+
+
+def test_unknown_town_before_a_designator_is_listed(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    tops = run(nlp, gz, "Arakan army and government forces clashed in Qwertzwa township")
+    t = [t for t in tops if t.text.startswith("Qwertzwa")]
+    assert t and t[0].place.lat is None

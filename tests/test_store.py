@@ -1,13 +1,12 @@
 """The store: schema, migrations, the one writer path, filters and round trips.
 
-Records are built by hand; no spaCy. The tests run on an in-memory SQLite
-database, or on the database named by the environment variable STRIFE_TEST_DB
-(e.g. ``postgresql+psycopg://strife@/strife_test?host=/tmp``; its tables are
-dropped first); tests that need a SQLite file (WAL, migrations) use one."""
+Records are built by hand; no spaCy. Every test that takes ``store`` or ``db_url``
+runs twice: on a SQLite file and on PostgreSQL (the database named by STRIFE_TEST_PG,
+emptied first; see tests/conftest.py). Tests of SQLite itself (WAL, the sqlite3
+module) use a SQLite file only."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
 
 import pytest
@@ -15,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import MetaData, create_engine, inspect
 
+from conftest import pg_url, reset_database
 from strife.errors import DatabaseError
 from strife.records import (
     SUB_TO_TYPE,
@@ -33,23 +33,26 @@ from strife.store import LATEST, MIGRATIONS, Store, migrate, to_url
 TEXT = "Russian forces shelled Kharkiv on Monday, killing two civilians, officials said."
 
 
-TEST_DB = os.environ.get("STRIFE_TEST_DB", ":memory:")
-
-
-def fresh_store() -> Store:
-    """An empty store on the test database."""
-    if "://" in TEST_DB and not TEST_DB.startswith("sqlite"):
-        engine = create_engine(TEST_DB)
+def emptied_store(url: str) -> Store:
+    """A store on ``url`` with every row deleted (faster than a new schema per example)."""
+    s = Store(url)
+    with s._write() as conn:
         md = MetaData()
-        md.reflect(engine)
-        md.drop_all(engine)
-        engine.dispose()
-    return Store(TEST_DB)
+        md.reflect(conn)
+        for table in reversed(md.sorted_tables):
+            if table.name != "schema_migrations":
+                conn.execute(table.delete())
+    return s
+
+
+def sa_url(url: str) -> str:
+    """``url`` as create_engine takes it (the Store maps postgresql:// to psycopg itself)."""
+    return to_url(url).replace("postgresql://", "postgresql+psycopg://", 1)
 
 
 @pytest.fixture
-def store():
-    with fresh_store() as s:
+def store(db_url):
+    with Store(db_url) as s:
         yield s
 
 
@@ -150,9 +153,8 @@ def test_bad_url_is_a_database_error(tmp_path):
         Store("nosuchdialect://x")
 
 
-def test_migration_from_version_1(tmp_path):
-    path = tmp_path / "old.db"
-    engine = create_engine(f"sqlite:///{path}")
+def test_migration_from_version_1(db_url):
+    engine = create_engine(sa_url(db_url))
     with engine.begin() as conn:
         assert migrate(conn, target=1) == [1]
         cols = {c["name"] for c in inspect(conn).get_columns("events")}
@@ -163,10 +165,10 @@ def test_migration_from_version_1(tmp_path):
         conn.exec_driver_sql(
             "INSERT INTO events (id, article_id, seq, event_type, sub_event_type, weapons, "
             "platforms, hedged, trigger_text, trigger_start, trigger_end, confidence) "
-            "VALUES ('e1', 'old', 0, 'Battles', 'Armed clash', '[]', '[]', 0, 'Shots', 0, 5, 0.5)"
+            "VALUES ('e1', 'old', 0, 'Battles', 'Armed clash', '[]', '[]', FALSE, 'Shots', 0, 5, 0.5)"
         )
     engine.dispose()
-    with Store(str(path)) as s:
+    with Store(db_url) as s:
         assert s.schema_version == LATEST
         with s._read() as conn:
             insp = inspect(conn)
@@ -428,7 +430,12 @@ _event = st.builds(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    # the database is emptied at the start of every example, not once per test
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(
     events=st.lists(_event, max_size=4),
     text=_text,
@@ -436,12 +443,12 @@ _event = st.builds(
     entities=st.lists(st.builds(Entity, _text, _text, _offset, _offset), max_size=3),
     toponyms=st.lists(st.builds(Toponym, _text, _offset, _offset, _place), max_size=3),
 )
-def test_round_trip(events, text, title, entities, toponyms):
+def test_round_trip(db_url, events, text, title, entities, toponyms):
     for i, e in enumerate(events):
         e.id = f"ev{i}"
     art = Article(raw=text, id="doc", text=text, title=title, published=None)
     r = Result(article=art, events=events, entities=entities, toponyms=toponyms)
-    with fresh_store() as s:
+    with emptied_store(db_url) as s:
         assert s.write(r)
         back = s.results("doc")
         assert back.events == [written(e, "doc") for e in events]
@@ -455,11 +462,11 @@ def test_round_trip(events, text, title, entities, toponyms):
         assert listed == {e.id: e for e in back.events}
 
 
-def test_two_writers_on_one_file(tmp_path):
-    """Writers queue on SQLite's write lock (BEGIN IMMEDIATE) instead of failing."""
+def test_two_writers_on_one_database(db_url):
+    """Writers queue (on SQLite: its write lock, BEGIN IMMEDIATE) instead of failing."""
     import threading
 
-    path = str(tmp_path / "busy.db")
+    path = db_url
     Store(path).close()
     failures = []
 
@@ -490,3 +497,24 @@ def test_write_many_keeps_what_it_took_when_the_input_fails(store):
     with pytest.raises(KeyboardInterrupt):
         store.write_many(results())
     assert store.has_article("p1") and store.has_article("p2")
+
+
+def test_stored_names_the_ids_already_there(store):
+    store.write_many([make_result(f"s{i}", events=[make_event(f"s{i}")]) for i in range(3)])
+    assert store.stored([]) == set()
+    assert store.stored(iter(["s0", "s2", "nope", "s0"])) == {"s0", "s2"}
+    many = [f"x{i}" for i in range(1200)] + ["s1"]  # more ids than one IN (...) list
+    assert store.stored(many) == {"s1"}
+
+
+def test_plain_postgresql_url_uses_psycopg():
+    """postgresql://... (no driver named) works: strife maps it to psycopg 3."""
+    url = pg_url()
+    reset_database(url)
+    plain = url.replace("postgresql+psycopg://", "postgresql://", 1)
+    assert plain.startswith("postgresql://")
+    with Store(plain) as s:
+        assert s.write(make_result())
+        assert s.counts()["events"] == 1
+        with s._read() as conn:
+            assert conn.dialect.driver == "psycopg"

@@ -122,9 +122,10 @@ def run(paths: tuple[str, ...], db: str | None, published: str | None, quiet: bo
         click.echo(f"warning: {err}", err=True)
     click.echo(
         f"{summary.read} document(s) read: {summary.new} new, {summary.unchanged} already stored, "
-        f"{len(summary.errors)} problem(s); {summary.events} event(s) stored in {settings.db}"
+        f"{len(summary.errors)} problem(s); {summary.events} event(s) stored in {settings.db}; "
+        f"{summary.incidents} incident(s) new or updated"
     )
-    click.echo(f"See them with: strife events --db {settings.db}")
+    click.echo(f"See them with: strife events --db {settings.db} (incidents: strife incidents)")
 
 
 def _stderr_console():  # noqa: ANN202
@@ -241,8 +242,136 @@ def settings_cmd() -> None:
     """
     current = Settings()
     for name, default, help_ in Settings.describe():
-        click.echo(f"{name} = {getattr(current, name)!r}  (default {default!r}, env STRIFE_{name.upper()})")
+        value = getattr(current, name)
+        if name == "api_token" and value:
+            value = "(set, not shown)"
+        click.echo(f"{name} = {value!r}  (default {default!r}, env STRIFE_{name.upper()})")
         click.echo(f"    {help_}")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", help="SQLite file or database URL (postgresql://user@host/strife).  [default: strife.db]")
+@click.option("--workers", type=click.IntRange(min=0),
+              help="Worker processes of a Dask cluster on this machine (0 = one per core).  [default: 0]")
+@click.option("--scheduler", help="Address of a running Dask scheduler (tcp://HOST:8786) to use instead.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Articles per Dask task.")
+@click.option("--published", help="Publication date (YYYY-MM-DD) for documents that carry none.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def batch(inputs: tuple[str, ...], db: str | None, workers: int | None, scheduler: str | None,
+          partition_size: int, published: str | None, quiet: bool) -> None:  # fmt: skip
+    """Like run, but on Dask workers: INPUTS split into partitions and processed in parallel.
+
+    A cluster of one worker process per core is started on this machine, unless
+    --scheduler names a running Dask scheduler. Resumable: started again after a
+    crash or a kill, it processes only the articles not stored yet. Bad documents are
+    recorded in the doc_errors table and reported at the end. See docs/scale.md.
+
+    \b
+    Example:
+      strife batch news/ --db strife.db --workers 2
+      strife batch archive/*.jsonl --db postgresql://strife@dbhost/strife --scheduler tcp://10.0.0.5:8786
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from . import batch as batch_mod
+
+    settings = _settings(db)
+    progress = Progress(
+        TextColumn("[bold]strife batch"), BarColumn(), MofNCompleteColumn(), TextColumn("documents"),
+        TimeElapsedColumn(), disable=quiet, transient=False, console=_stderr_console(),
+    )  # fmt: skip
+    with progress:
+        task = progress.add_task("batch", total=None)
+        try:
+            summary = batch_mod.run(
+                list(inputs), settings.db, published=published, settings=settings,
+                workers=workers, scheduler=scheduler, partition_size=partition_size,
+                on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+            )  # fmt: skip
+        except StrifeError as exc:
+            _fail(exc)
+            return
+    for err in summary.errors[: batch_mod.SHOWN_ERRORS]:
+        click.echo(f"warning: {err}", err=True)
+    if len(summary.errors) > batch_mod.SHOWN_ERRORS:
+        click.echo(f"warning: ... and {len(summary.errors) - batch_mod.SHOWN_ERRORS} more "
+                   "(all are in the doc_errors table)", err=True)  # fmt: skip
+    rate = (summary.new + summary.failed) / summary.seconds if summary.seconds else 0.0
+    click.echo(
+        f"{summary.read} document(s) read: {summary.new} new, {summary.unchanged} already stored, "
+        f"{summary.failed} not stored, {len(summary.errors)} problem(s); {summary.events} event(s) "
+        f"stored in {settings.db}, {summary.incidents} incident(s) linked"
+    )
+    peak = max(summary.worker_peak_mb.values(), default=0.0)
+    click.echo(f"{summary.workers} worker(s), {summary.seconds:.1f} s, {rate:.1f} documents/s, "
+               f"peak memory per worker {peak:.0f} MB")  # fmt: skip
+    click.echo(f"See them with: strife events --db {settings.db}")
+
+
+
+@main.command()
+@click.option("--db", help="SQLite file or database URL.  [default: strife.db]")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default serves this machine only.")
+@click.option("--port", type=int, default=8000, show_default=True, help="Port to listen on.")
+def serve(db: str | None, host: str, port: int) -> None:
+    """Serve the REST API (OpenAPI at /docs) and the analyst desk (map, timeline,
+    filters, event table, evidence) in the browser, offline.
+
+    Writes (POST /api/articles) need the api_token setting (STRIFE_API_TOKEN).
+
+    \b
+    Example:
+      strife serve --db strife.db
+      STRIFE_API_TOKEN=$(openssl rand -hex 16) strife serve --db strife.db --port 8080
+    """
+    from .serve import serve as run_server
+
+    settings = _settings(db)
+    if not (settings.db.startswith(("sqlite", "postgres")) or Path(settings.db).exists()):
+        _fail(StrifeError(f"no database at {settings.db}; create one with: strife run PATH --db {settings.db}"))
+    try:
+        run_server(settings.db, host=host, port=port, settings=settings)
+    except StrifeError as exc:
+        _fail(exc)
+
+
+@main.command()
+@click.option("--db", help="SQLite file or database URL.  [default: strife.db]")
+@click.option("--country", help="ISO 3166-1 alpha-2 code of the incident location, e.g. SY.")
+@click.option("--since", help="Earliest incident date (YYYY-MM-DD), inclusive.")
+@click.option("--until", help="Latest incident date (YYYY-MM-DD), inclusive.")
+@click.option("--type", "event_type", help="Event type or sub-event type, e.g. Battles or 'Air/drone strike'.")
+@click.option("--min-reports", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Only incidents with at least this many reports (2 = seen in more than one).")
+@click.option("--limit", type=int, help="At most this many incidents.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS_EVENTS), default="table", show_default=True)
+def incidents(db: str | None, country: str | None, since: str | None, until: str | None,
+              event_type: str | None, min_reports: int, limit: int | None, fmt: str) -> None:  # fmt: skip
+    """List incidents: reports of one real event across articles, linked by strife run,
+    with reconciled deaths (best, low, high), date and place, and every source.
+
+    \b
+    Example:
+      strife incidents --db strife.db --min-reports 2
+      strife incidents --country SO --since 2026-03 --format json > somalia.json
+    """
+    from .export import write_incidents
+    from .store import Store
+
+    settings = _settings(db)
+    if not (settings.db.startswith(("sqlite", "postgres")) or Path(settings.db).exists()):
+        _fail(StrifeError(f"no database at {settings.db}; create one with: strife run PATH --db {settings.db}"))
+    try:
+        with Store(settings.db) as store:
+            found = store.incidents(country=country, since=since, until=until, event_type=event_type,
+                                    min_reports=min_reports, limit=limit)  # fmt: skip
+    except (StrifeError, ValueError) as exc:
+        _fail(exc)
+        return
+    write_incidents(found, fmt, sys.stdout)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -55,6 +55,15 @@ PERSON_NOUNS = {
     "labourer", "laborer", "individual", "national", "citizen", "local", "bystander",
     "patient", "pupil", "other", "security", "jesuit", "nun", "monk", "cleric", "imam",
     "sheikh", "chief", "peacekeeper", "conscript", "volunteer", "sniper", "operative",
+    "professor", "lawyer", "businessman", "businessmen", "senator", "congressman", "deputy",
+    "governor", "prefect", "secretary", "director", "bishop", "archbishop", "pedestrian",
+    "prosecutor", "attorney", "magistrate", "ambassador", "consul", "president", "manager",
+    "owner", "landowner", "rancher", "industrialist", "banker", "photographer", "reporter",
+    "cameraman", "editor", "writer", "unionist", "councilman", "alderman", "colonel",
+    "captain", "lieutenant", "sergeant", "corporal", "major", "general", "catechist",
+    "missionary", "pastor", "seminarian", "lecturer", "scientist", "clerk", "survivor", "spokesman", "spokeswoman", "sheriff", "constable", "ranger",
+    "watchman", "mechanic", "vendor", "shopkeeper", "pharmacist", "physician",
+    "surgeon", "midwife", "herder", "hunter", "tribesman", "tribesmen", "chieftain",
 }  # fmt: skip
 
 
@@ -66,6 +75,8 @@ class Figure:
     low: bool = False  # "at least 12": a lower bound
     high: bool = False  # "up to 12": an upper bound
     vague: bool = False  # "several": a lower bound that is never a best figure
+    implicit: bool = False  # no number written: "a soldier", "the mayor", a named victim
+    extra: bool = False  # adds to the toll: "was also killed", "two more engineers", "3 others"
 
 
 def number(text: str) -> int | None:
@@ -103,13 +114,17 @@ def figure_at(tok: Token) -> Figure | None:
     # a number phrase: "twenty - five", "1,200", "two hundred": take the maximal run
     doc = tok.doc
     start = tok.i
-    while start > 0 and (doc[start - 1].like_num or doc[start - 1].text == "-") and (
-        doc[start - 1].pos_ == "NUM" or doc[start - 1].text == "-"
+    while (
+        start > 0
+        and (doc[start - 1].like_num or doc[start - 1].text == "-")
+        and (doc[start - 1].pos_ == "NUM" or doc[start - 1].text == "-")
     ):
         start -= 1
     end = tok.i + 1
-    while end < len(doc) and (doc[end].pos_ == "NUM" or doc[end].text == "-") and (
-        doc[end].like_num or doc[end].text == "-"
+    while (
+        end < len(doc)
+        and (doc[end].pos_ == "NUM" or doc[end].text == "-")
+        and (doc[end].like_num or doc[end].text == "-")
     ):
         end += 1
     phrase = doc[start:end].text
@@ -131,6 +146,8 @@ def _noun_figure(noun: Token) -> Figure | None:
             fig = figure_at(child)
             if fig:
                 return fig
+        if child.lower_ == "both" and child.dep_ in ("det", "predet", "preconj", "amod"):
+            return Figure(2)  # "both policemen died"
     # "dozens of people", "hundreds of civilians": the noun is the pobj of "of"
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in VAGUE:
@@ -138,12 +155,37 @@ def _noun_figure(noun: Token) -> Figure | None:
         return Figure(VAGUE[v.lower_], low=v.lower_ in NO_BEST, vague=v.lower_ in NO_BEST)
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.like_num:
         return figure_at(head.head)
-    if noun.lemma_.lower() in PERSON_NOUNS or noun.ent_type_ == "PERSON":
-        if noun.tag_ in ("NN", "NNP") and noun.lower_ not in ("people", "police", "crew",
+    if noun.lemma_.lower() in PERSON_NOUNS or noun.ent_type_ == "PERSON" or named_person(noun):
+        if (noun.tag_ in ("NN", "NNP") or _full_name(noun)) and noun.lower_ not in ("people", "police", "crew",
                                                                "personnel", "staff"):  # fmt: skip
-            # a singular person: "a soldier was killed", "the mayor was shot"
-            return Figure(1)
+            # a singular person: "a soldier was killed", "the mayor was shot", "Vargas was
+            # murdered"
+            return Figure(1, implicit=True)
     return None
+
+
+def _full_name(tok: Token) -> bool:
+    """The last word of a PERSON name of several words ("Mario Flores", tagged plural)."""
+    return tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I" and tok.i + 1 < len(tok.doc) and \
+        tok.doc[tok.i + 1].ent_iob_ != "I"  # fmt: skip
+
+
+NOT_PERSON_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW",
+                   "DATE", "TIME", "MONEY", "QUANTITY", "WEAPON", "MILITARY_PLATFORM",
+                   "LANGUAGE"}  # fmt: skip
+
+
+def named_person(tok: Token) -> bool:
+    """A singular proper name that is not a place, group or thing: a person's name.
+
+    (spaCy often misses PERSON in re-cased wire copy: "the murder of jecar neghme".)"""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.tag_ == "NNP"
+        and tok.ent_type_ not in NOT_PERSON_ENTS
+        and not (tok.text.isupper() and len(tok.text) <= 6)  # acronyms: FMLN, ELN
+        and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    )
 
 
 def people(noun: Token) -> Figure | None:
@@ -152,6 +194,11 @@ def people(noun: Token) -> Figure | None:
     "two officers and three crew members" -> 5; "at least 12 people" -> 12 (low);
     a bare number ("killed 12") counts itself."""
     heads = [noun, *[c for c in noun.conjuncts if c.i > noun.i]]
+    # "a professor, a policeman, and a pedestrian": a list parsed as an apposition
+    numbered = any(c.dep_ == "nummod" for c in noun.children)
+    for c in noun.children:
+        if not numbered and c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children):
+            heads += [c, *[g for g in c.conjuncts if g.i > c.i]]
     figs = []
     for head in heads:
         fig = figure_at(head) if head.like_num or head.lower_ in VAGUE else _noun_figure(head)
@@ -164,21 +211,37 @@ def people(noun: Token) -> Figure | None:
         low=any(f.low for f in figs),
         high=any(f.high for f in figs),
         vague=all(f.vague for f in figs),
+        implicit=all(f.implicit for f in figs),
     )
 
 
 def merge(figures: list[Figure]) -> Count:
     """Several figures for one toll, as an analyst codes them.
 
-    best = the most conservative credible figure: the smallest exact one, else the
-    smallest bound ("at least 12" -> 12); vague words ("several") give no best.
-    low = the smallest figure that is not an upper bound; high = the largest figure
-    that is not a lower bound (none when every figure is "at least")."""
+    Figures with a number written ("12 people", "at least 12") come first: best = the
+    most conservative credible one, the smallest exact figure, else the smallest bound
+    ("at least 12" -> 12); vague words ("several") give no best. Without any, figures
+    read from singular nouns and names ("a soldier", "Vargas was murdered") give the
+    largest of them; figures said to come on top ("the judge was also murdered", "two
+    more", "three others") are added to the written one (each sentence names some of the victims). A zero ("no one was
+    hurt") counts only when no figure says someone was (it is mostly about others:
+    "no one else"). low = the smallest figure that is not an upper bound; high = the
+    largest figure that is not a lower bound (none when every figure is "at least")."""
     if not figures:
         return Count()
+    positive = [f for f in figures if f.value > 0]
+    written = [f for f in positive if not f.implicit and not f.extra]
+    extra = sum(f.value for f in positive if f.extra) if written else 0
+    written = written or [f for f in positive if not f.implicit]
+    if written:
+        figures = written
+    elif positive:
+        best = max(f.value for f in positive)
+        return Count(best=best, low=best, high=best)
     exact = [f.value for f in figures if not (f.low or f.high or f.vague)]
     bounded = [f.value for f in figures if not f.vague]
     best = min(exact) if exact else (min(bounded) if bounded else None)
-    lows = [f.value for f in figures if not f.high]
-    highs = [f.value for f in figures if not f.low]
-    return Count(best=best, low=min(lows) if lows else None, high=max(highs) if highs else None)
+    lows = [f.value + extra for f in figures if not f.high]
+    highs = [f.value + extra for f in figures if not f.low]
+    return Count(best=None if best is None else best + extra, low=min(lows) if lows else None,
+                 high=max(highs) if highs else None)  # fmt: skip

@@ -62,7 +62,9 @@ def _explicit(expr: str, base: dt.date | None) -> tuple[dt.date | None, int]:
     year_m = _YEAR.search(expr)
     if not m:
         # two-digit years as in wire datelines: "20 NOV 89"
-        m2 = re.search(r"\b(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (\d{2})\b", expr)
+        m2 = re.search(
+            r"\b(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (\d{2})\b", expr
+        )
         if m2:
             yy = int(m2.group(3))
             year = 1900 + yy if yy > 30 else 2000 + yy
@@ -145,9 +147,7 @@ def resolve(expression: str, published: str | dt.date | None) -> tuple[str | Non
 
 _CUE = re.compile(
     r"\b(today|tonight|yesterday|overnight|last night|this (morning|afternoon|evening|week|month)"
-    r"|(last|past) (week|month)|ago|earlier this (week|month)|"
-    + "|".join(WEEKDAYS)
-    + r")\b"
+    r"|(last|past) (week|month)|ago|earlier this (week|month)|" + "|".join(WEEKDAYS) + r")\b"
 )
 
 

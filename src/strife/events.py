@@ -32,157 +32,24 @@ from spacy.tokens import Span as SpacySpan
 
 from . import actors, counts, dates, lexicon
 from .records import SUB_TO_TYPE, Actor, Article, Count, Event, Span
-
-# --------------------------------------------------------------- trigger lexicon
-# lemma -> trigger class. Classes are turned into sub-event types by ``_classify``.
-TRIGGERS: dict[str, str] = {
-    # remote violence
-    "airstrike": "air", "air strike": "air", "airstrikes": "air", "air raid": "air",
-    "airraid": "air", "bombing raid": "air", "drone strike": "air", "strafe": "air",
-    "shell": "shelling", "shelling": "shelling", "bombard": "shelling",
-    "bombardment": "shelling", "barrage": "shelling", "mortar": "shelling",
-    "rocket": "shelling", "missile": "shelling", "artillery": "shelling",
-    "bomb": "bomb", "bombing": "bomb", "explosion": "bomb", "explode": "bomb",
-    "blast": "bomb", "detonate": "bomb", "detonation": "bomb", "ied": "bomb",
-    "landmine": "bomb", "car bomb": "bomb", "dynamite": "bomb", "bomber": "bomb",
-    "grenade": "grenade",
-    # battles
-    "clash": "clash", "fight": "clash", "fighting": "clash", "battle": "clash",
-    "firefight": "clash", "gunfight": "clash", "skirmish": "clash", "ambush": "clash",
-    "combat": "clash", "offensive": "clash", "gunbattle": "clash", "shootout": "clash",
-    "engage": "clash", "confrontation": "clash", "crossfire": "clash",
-    "recapture": "regain", "retake": "regain", "regain": "regain", "liberate": "regain",
-    "capture": "capture", "seize": "capture", "overrun": "capture", "takeover": "capture",
-    # violence (type decided by the targets)
-    "attack": "attack", "assault": "attack", "raid": "raid", "storm": "attack",
-    "strike": "strike", "hit": "strike", "target": "strike", "gunfire": "attack",
-    "shooting": "attack", "shoot": "shoot", "fire": "fire", "stab": "attack",
-    "stabbing": "attack", "massacre": "kill", "kill": "kill", "killing": "kill",
-    "murder": "kill", "slay": "kill", "execute": "kill", "execution": "kill",
-    "behead": "kill", "assassinate": "kill", "assassination": "kill", "slaughter": "kill",
-    "lynch": "mob", "die": "die", "dead": "die", "death": "die", "toll": "die",
-    "wound": "wound", "injure": "wound", "hurt": "wound", "injury": "wound",
-    "maim": "wound", "burn": "arson", "torch": "arson", "arson": "arson",
-    "set fire": "arson", "destroy": "destroy", "raze": "destroy", "demolish": "destroy",
-    "sabotage": "destroy", "dynamite attack": "bomb",
-    # against civilians
-    "kidnap": "abduct", "kidnapping": "abduct", "abduct": "abduct", "abduction": "abduct",
-    "hostage": "abduct", "kidnapper": "abduct", "rape": "sexual", "gang-rape": "sexual",
-    # strategic
-    "arrest": "arrest", "detain": "arrest", "detention": "arrest", "apprehend": "arrest",
-    "jail": "arrest", "imprison": "arrest", "custody": "arrest", "capture_person": "arrest",
-    "loot": "loot", "looting": "loot", "ransack": "loot", "plunder": "loot",
-    "ceasefire": "agreement", "truce": "agreement", "intercept": "disrupt",
-    "defuse": "disrupt", "shoot down": "down", "down": "down",
-    # demonstrations
-    "protest": "protest", "demonstrate": "protest", "demonstration": "protest",
-    "rally": "protest", "march": "protest", "protester": "protest", "sit-in": "protest",
-    "demonstrator": "protest", "picket": "protest", "riot": "riot", "rioting": "riot",
-    "rioter": "riot", "mob": "mob", "unrest": "riot",
-}  # fmt: skip
-
-# sub-event type of each class when the context adds nothing
-CLASS_SUB: dict[str, str] = {
-    "air": "Air/drone strike",
-    "shelling": "Shelling/artillery/missile attack",
-    "bomb": "Remote explosive/landmine/IED",
-    "grenade": "Grenade",
-    "clash": "Armed clash",
-    "regain": "Government regains territory",
-    "capture": "Non-state actor overtakes territory",
-    "attack": "Attack",
-    "raid": "Attack",
-    "strike": "Attack",
-    "shoot": "Attack",
-    "fire": "Armed clash",
-    "kill": "Attack",
-    "die": "Attack",
-    "wound": "Attack",
-    "mob": "Mob violence",
-    "arson": "Looting/property destruction",
-    "destroy": "Looting/property destruction",
-    "abduct": "Abduction/forced disappearance",
-    "sexual": "Sexual violence",
-    "arrest": "Arrests",
-    "loot": "Looting/property destruction",
-    "agreement": "Agreement",
-    "disrupt": "Disrupted weapons use",
-    "down": "Armed clash",
-    "protest": "Peaceful protest",
-    "riot": "Violent demonstration",
-}
-# classes that only say someone died or was hurt: they type an event only when
-# nothing more specific is in the sentence
-GENERIC = {"die", "wound", "kill", "attack", "strike", "shoot", "fire", "raid"}
-# higher wins when one sentence holds several triggers
-PRIORITY = {
-    "Suicide bomb": 95, "Chemical weapon": 94, "Air/drone strike": 90,
-    "Shelling/artillery/missile attack": 85, "Remote explosive/landmine/IED": 84,
-    "Grenade": 83, "Abduction/forced disappearance": 80, "Sexual violence": 79,
-    "Excessive force against protesters": 78, "Protest with intervention": 77,
-    "Violent demonstration": 76, "Mob violence": 75, "Peaceful protest": 70,
-    "Government regains territory": 68, "Non-state actor overtakes territory": 67,
-    "Armed clash": 60, "Attack": 55, "Disrupted weapons use": 50, "Arrests": 45,
-    "Looting/property destruction": 40, "Agreement": 30,
-    "Headquarters or base established": 20, "Change to group/activity": 15,
-    "Non-violent transfer of territory": 15, "Other": 10,
-}  # fmt: skip
-
-ARMED = {
-    "soldier", "troop", "army", "military", "militant", "rebel", "insurgent", "fighter",
-    "guerrilla", "guerrillas", "police", "policeman", "policemen", "officer", "gunman",
-    "gunmen", "militia", "militiaman", "jihadist", "combatant", "terrorist", "force",
-    "forces", "marine", "paratrooper", "patrol", "convoy", "checkpoint", "base",
-    "garrison", "post", "outpost", "battalion", "brigade", "unit", "commando", "sniper",
-    "personnel", "guard", "serviceman", "servicemen", "mercenary", "regiment",
-    "platoon", "squad", "tank", "helicopter", "aircraft", "jet", "warplane", "pilot",
-}  # fmt: skip
-CIVILIAN = {
-    "civilian", "villager", "resident", "child", "children", "woman", "women", "student",
-    "peasant", "farmer", "worker", "journalist", "teacher", "worshipper", "pilgrim",
-    "passenger", "shopper", "market", "school", "hospital", "mosque", "church", "village",
-    "family", "man", "men", "boy", "girl", "people", "person", "refugee", "priest",
-    "jesuit", "nun", "doctor", "nurse", "patient", "wedding", "funeral", "camp",
-    "home", "house", "mayor", "judge", "politician", "official", "diplomat", "tourist",
-    "aid", "employee", "trader", "merchant", "driver", "shepherd", "fisherman", "leader",
-}  # fmt: skip
-NOT_VIOLENT_CAUSE = {
-    "earthquake", "quake", "storm", "flood", "flooding", "crash", "accident", "tornado",
-    "hurricane", "cyclone", "typhoon", "landslide", "avalanche", "heatwave", "heat",
-    "disease", "virus", "outbreak", "cancer", "tsunami", "collision", "derailment",
-    "eruption", "mudslide", "lightning", "illness", "infection", "stroke", "overdose",
-    "drowning", "pneumonia", "covid", "ebola", "cholera", "malaria", "famine",
-    "starvation", "wildfire", "blaze", "fire", "cardiac", "attack_heart", "pandemic",
-    "epidemic", "flu", "influenza", "aids", "hiv", "tuberculosis", "surgery", "age",
-    "injury_sport", "car", "plane", "train", "bus", "road", "traffic", "motorcycle",
-}  # fmt: skip
-SPORT = {"match", "game", "goal", "league", "cup", "season", "coach", "team", "player",
-         "tournament", "championship", "striker", "score", "inning", "touchdown", "quarter",
-         "playoff", "fans", "stadium", "olympic", "olympics", "medal", "champion", "title",
-         "boxing", "bout", "fighter_ufc", "ufc", "nba", "nfl", "fifa", "uefa", "premier",
-         "basketball", "football", "soccer", "tennis", "cricket", "rugby", "hockey", "golf",
-         "race", "lap", "film", "movie", "album", "song", "show", "episode", "novel",
-         "heart", "stock", "shares", "market_stock", "price", "prices", "sales", "profit"}  # fmt: skip
-FUTURE_HEADS = {"threaten", "plan", "vow", "warn", "intend", "prepare", "want", "seek",
-                "try", "attempt", "fear", "aim", "hope", "pledge", "promise", "urge",
-                "call", "consider", "propose", "risk", "prevent", "avoid", "stop", "deny_",
-                "order", "allow"}  # fmt: skip
-HEDGE_ADVERBS = {"allegedly", "purportedly", "supposedly", "possibly", "apparently",
-                 "reportedly", "presumably", "perhaps", "maybe", "probably"}  # fmt: skip
-HEDGE_ADJECTIVES = {"alleged", "suspected", "possible", "apparent", "unconfirmed",
-                    "purported", "presumed", "probable", "likely"}  # fmt: skip
-HEDGE_HEADS = {"deny", "allege", "suspect", "rumor", "rumour", "accuse", "speculate",
-               "doubt", "dispute", "believe", "suggest"}  # fmt: skip
-REPORTING = {"say", "tell", "report", "claim", "announce", "confirm", "state", "add",
-             "accuse", "allege", "declare", "insist", "note", "explain", "quote",
-             "acknowledge", "admit", "warn", "write", "post", "tweet", "indicate"}  # fmt: skip
-BACKGROUND = re.compile(
-    r"\b(in the past (several|few|two|three|\w+) (months|years|weeks)|over the past (several |few )?"
-    r"(months|years)|last year|previous(ly)?|each time|other incidents|since (the start|the "
-    r"beginning|19\d\d|20\d\d)|in recent (months|years)|anniversary|years? ago|months ago|"
-    r"(earlier|last) (this )?year|in (19|20)\d\d)\b",
-    re.I,
+from .tolls import tolls as _tolls
+from .tolls import zero_statement
+from .triggers import (
+    ARMED,
+    BACKGROUND,
+    CIVILIAN,
+    CLASS_SUB,
+    GENERIC,
+    HEDGE_ADJECTIVES,
+    HEDGE_ADVERBS,
+    HEDGE_HEADS,
+    PRIORITY,
+    REPORTING,
 )
+from .triggers import is_real as _is_real
+from .triggers import sport_or_business as _sport_or_business
+from .triggers import trigger_class as _trigger_class
+
 PERSON_DEP_SUBJ = ("nsubj", "nsubjpass")
 
 
@@ -201,6 +68,8 @@ class _Candidate:
     full: bool = False  # the sentence gives its own toll or date
     sents: list[SpacySpan] = field(default_factory=list)
     strong: list[bool] = field(default_factory=list)  # per sentence: anchored (not only context)
+    idx: int = 0  # sentence number of the last sentence
+    toll_only: bool = False  # no trigger, only a toll statement ("there were no victims")
 
 
 def _orig(doc: Doc) -> str:
@@ -209,130 +78,6 @@ def _orig(doc: Doc) -> str:
 
 def _span(doc: Doc, start: int, end: int) -> Span:
     return Span(_orig(doc)[start:end], start, end)
-
-
-# --------------------------------------------------------------- trigger finding
-def _trigger_class(tok: Token) -> tuple[str, int] | None:
-    """The trigger class of ``tok`` and the end of the trigger's token span."""
-    doc = tok.doc
-    lemma = tok.lemma_.lower()
-    low = tok.lower_
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if tok.pos_ in ("PROPN",) and not tok.is_upper:
-        return None  # names ("Battle Creek", "Fort Hood") are not events
-    if nxt is not None:
-        two = f"{lemma} {nxt.lemma_.lower()}"
-        if two in ("shoot down", "gun down", "set fire", "open fire", "air strike", "air raid",
-                   "car bomb", "drone strike", "bring down"):  # fmt: skip
-            cls = {"shoot down": "down", "bring down": "down", "gun down": "kill",
-                   "set fire": "arson", "open fire": "attack"}.get(two) or TRIGGERS[two]  # fmt: skip
-            return cls, tok.i + 2
-    if lemma in ("air", "drone", "aerial") and nxt is not None and nxt.lemma_.lower() in (
-        "strike", "raid", "attack", "bombardment", "bombing"):  # fmt: skip
-        return "air", tok.i + 2
-    cls = TRIGGERS.get(lemma) or TRIGGERS.get(low)
-    if cls is None:
-        return None
-    if tok.pos_ not in ("NOUN", "VERB", "ADJ", "PROPN") and not (tok.is_upper and tok.pos_ in ("X", "ADV")):
-        return None
-    return cls, tok.i + 1
-
-
-def _is_real(tok: Token, cls: str) -> bool:
-    """Did the triggered event happen (as far as the sentence tells)?"""
-    lemma = tok.lemma_.lower()
-    children = list(tok.children)
-    if any(c.dep_ == "neg" for c in children) and cls not in ("die", "wound"):
-        return False
-    if any(c.lower_ in ("will", "would", "shall") and c.dep_ == "aux" for c in children):
-        return False
-    head = tok.head
-    if tok.dep_ in ("xcomp", "ccomp", "dobj", "pobj") and head.lemma_.lower() in FUTURE_HEADS:
-        return False
-    if tok.dep_ == "pobj" and head.head.lemma_.lower() in FUTURE_HEADS:
-        return False
-    if any(c.lower_ == "if" and c.dep_ == "mark" for c in children):
-        return False
-    # words that are triggers only in some senses
-    if lemma == "fire" and not (
-        any(c.lower_ in ("at", "on", "into", "upon") for c in children)
-        or any(c.dep_ in ("dobj",) and c.lemma_.lower() in ("shot", "round", "rocket", "missile",
-               "shell", "mortar", "bullet", "grenade", "weapon", "gun") for c in children)
-        or tok.pos_ == "VERB" and tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in children)
-    ):  # fmt: skip
-        return False
-    if lemma == "strike" and tok.pos_ == "NOUN":
-        mods = {c.lemma_.lower() for c in children}
-        if not mods & {"air", "drone", "missile", "rocket", "aerial", "artillery", "military"}:
-            return False
-    if lemma in ("strike", "hit", "target") and tok.pos_ == "VERB":
-        subj = [c for c in children if c.dep_ in ("nsubj", "agent")]
-        objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
-        if not any(c.ent_type_ in ("WEAPON", "MILITARY_PLATFORM") or c.lemma_.lower() in (
-            "bomb", "missile", "rocket", "shell", "drone", "airstrike", "strike", "warplane",
-            "jet", "aircraft", "helicopter", "mortar", "artillery", "gunman", "militant",
-            "rebel", "attacker", "force", "troop", "army", "plane", "explosion", "blast")
-            for c in subj + [a.children.__next__() for a in subj if a.dep_ == "agent"
-                             and list(a.children)]):  # fmt: skip
-            return False
-        if lemma == "target" and not objs:
-            return False
-    if lemma in ("shoot", "shooting") and tok.pos_ == "VERB":
-        if not any(c.dep_ in ("dobj", "nsubjpass", "prep", "acomp", "oprd", "advmod", "prt")
-                   for c in children):
-            return False
-    if lemma in ("capture", "seize") and tok.pos_ == "VERB":
-        objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
-        if not objs or not any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in (
-            "town", "city", "village", "base", "territory", "area", "district", "airport",
-            "hill", "position", "control", "border", "crossing", "province", "region")
-            for o in objs):  # fmt: skip
-            return False
-    if lemma in ("march", "rally") and tok.pos_ != "NOUN" and tok.pos_ != "VERB":
-        return False
-    if lemma == "march" and tok.ent_type_ == "DATE":
-        return False
-    if lemma in ("rocket", "missile", "mortar", "artillery", "bomb", "grenade", "dynamite"):
-        # a weapon word is a trigger when it is used ("a rocket hit", "mortar fire"),
-        # not when it is only mentioned ("missile programme")
-        if tok.pos_ == "NOUN" and not (
-            tok.dep_ in ("nsubj", "nsubjpass")
-            and tok.head.lemma_.lower() in ("hit", "strike", "land", "explode", "kill",
-                                            "wound", "destroy", "damage", "fall", "slam",
-                                            "injure", "detonate", "go", "rain", "tear")
-            or any(c.lemma_.lower() in ("attack", "fire", "strike", "barrage", "explosion")
-                   for c in tok.head.children if c.i == tok.i) or tok.head.lemma_.lower() in (
-                "attack", "fire", "strike", "barrage", "explosion", "blast", "shelling")
-            or tok.pos_ == "VERB"
-        ):  # fmt: skip
-            return False
-    if lemma in ("die", "dead", "death", "kill", "toll", "wound", "injure", "hurt", "injury"):
-        window = tok.sent
-        words = {t.lemma_.lower() for t in window}
-        if words & NOT_VIOLENT_CAUSE and not words & {"attack", "bomb", "gunman", "shoot",
-                                                       "militant", "rebel", "explosion",
-                                                       "blast", "airstrike", "shell", "troop",
-                                                       "soldier", "clash", "fighting"}:  # fmt: skip
-            return False
-    if lemma == "attack" and tok.sent is not None:
-        mods = {c.lemma_.lower() for c in children}
-        if mods & {"heart", "panic", "anxiety", "asthma", "cyber", "verbal", "personal"}:
-            return False
-    if lemma in ("fight", "fighting", "battle", "combat", "offensive"):
-        mods = {c.lemma_.lower() for c in children} | {tok.head.lemma_.lower()}
-        if mods & {"against", "legal", "court", "political", "election", "fire", "cancer",
-                   "disease", "corruption", "poverty", "climate", "title", "custody", "bout"}:
-            return False
-    return True
-
-
-def _sport_or_business(doc: Doc) -> bool:
-    """Articles about sport, culture or markets use war words as metaphors."""
-    words = [t.lemma_.lower() for t in doc if t.is_alpha]
-    if not words:
-        return False
-    hits = sum(1 for w in words if w in SPORT)
-    return hits / len(words) > 0.02 and hits >= 5
 
 
 # --------------------------------------------------------------- classification
@@ -389,8 +134,13 @@ def _classify(cands: list[tuple[Token, int, str]], sent: SpacySpan) -> tuple[Tok
         if cls in ("bomb", "attack", "kill", "die", "wound", "strike", "shoot", "fire",
                    "shelling", "air", "clash", "down"):  # fmt: skip
             if "suicide" in words or "self-immolat" in lower:
-                sub = "Suicide bomb" if cls in ("bomb", "attack", "kill", "die", "wound") or \
-                    "bomber" in words or "vest" in words else sub
+                sub = (
+                    "Suicide bomb"
+                    if cls in ("bomb", "attack", "kill", "die", "wound")
+                    or "bomber" in words
+                    or "vest" in words
+                    else sub
+                )
             elif "chemical" in words or words & {"sarin", "chlorine", "mustard", "nerve"} and \
                     "gas" in words:  # fmt: skip
                 sub = "Chemical weapon"
@@ -411,7 +161,9 @@ def _classify(cands: list[tuple[Token, int, str]], sent: SpacySpan) -> tuple[Tok
         elif cls == "protest":
             sub = _protest_sub(sent)
         elif cls in ("riot", "mob"):
-            sub = "Mob violence" if words & {"lynch", "mob", "vigilante"} else "Violent demonstration"
+            sub = (
+                "Mob violence" if words & {"lynch", "mob", "vigilante"} else "Violent demonstration"
+            )
         elif cls == "capture":
             sub = _territory_sub(tok)
         score = _rank(sub, cls)
@@ -423,8 +175,9 @@ def _classify(cands: list[tuple[Token, int, str]], sent: SpacySpan) -> tuple[Tok
 
 def _rank(sub: str, cls: str) -> int:
     """How strongly a trigger types its event: a word that only says someone was hurt or
-    attacked ranks below any word that names the kind of event (an arrest, a protest)."""
-    return PRIORITY.get(sub, 0) - (30 if cls in GENERIC else 0)
+    attacked ranks below any word that names the kind of event (a protest, a bombing);
+    a killing still outranks an arrest or looting in the same sentence."""
+    return PRIORITY.get(sub, 0) - (5 if cls == "kill" else 30 if cls in GENERIC else 0)
 
 
 def _platform_is_target(tok: Token) -> bool:
@@ -435,7 +188,15 @@ def _platform_is_agent(sent: SpacySpan) -> bool:
     """An aircraft or drone that acts ("warplanes struck"), not one that is hit."""
     for tok in sent:
         if tok.ent_type_ != "MILITARY_PLATFORM" and tok.lemma_.lower() not in (
-            "warplane", "jet", "aircraft", "drone", "helicopter", "plane", "gunship", "air"):
+            "warplane",
+            "jet",
+            "aircraft",
+            "drone",
+            "helicopter",
+            "plane",
+            "gunship",
+            "air",
+        ):
             continue
         cur = tok
         for _ in range(4):
@@ -455,7 +216,8 @@ def _violence_sub(tok: Token, sent: SpacySpan) -> str:
     targets = _targets(tok)
     if tok.lemma_.lower() in ("die", "dead", "death", "toll"):
         targets = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] + [
-            g for c in tok.children if c.dep_ == "prep" for g in c.children]
+            g for c in tok.children if c.dep_ == "prep" for g in c.children
+        ]
     subj = [c for c in tok.children if c.dep_ in ("nsubj",)]
     if any(_is_armed(t) for t in targets) or (
         any(_is_armed(s) for s in subj) and tok.lemma_.lower() in ("clash", "fight", "battle",
@@ -479,7 +241,8 @@ def _protest_sub(sent: SpacySpan) -> str:
     words = {t.lemma_.lower() for t in sent}
     lower = sent.text.lower()
     lethal = words & {"kill", "dead", "die", "death"} and (
-        words & {"police", "troop", "soldier", "force", "security"} or "live" in words)
+        words & {"police", "troop", "soldier", "force", "security"} or "live" in words
+    )
     if lethal:
         return "Excessive force against protesters"
     if words & {"stone", "rock", "molotov", "torch", "loot", "vandalize", "smash", "riot",
@@ -539,12 +302,55 @@ def _nationality_in(tok: Token) -> str | None:
     for t in tok.sent:
         if t.dep_ == "amod" and t.head.i != tok.i and actors.nationality_country(t.text):
             head = t.head
-            if head.lemma_.lower() in same or head.ent_type_ == tok.ent_type_ == "MILITARY_PLATFORM":
+            if (
+                head.lemma_.lower() in same
+                or head.ent_type_ == tok.ent_type_ == "MILITARY_PLATFORM"
+            ):
                 return t.text
     return None
 
 
-def _actor(tok: Token, country_hint: str | None) -> Actor | None:
+def _actor(tok: Token, country_hint: str | None, wide: bool = True) -> Actor | None:
+    """The actor a noun names, its text widened to the whole description as written."""
+    actor = _actor_core(tok, country_hint)
+    if actor is not None and actor.text and wide:
+        wide = _described(tok)
+        if wide and len(wide) > len(actor.text) and actor.text in wide:
+            actor = Actor(actor.name, wide, actor.type, actor.country)
+    return actor
+
+
+def _np_end(tok: Token) -> int:
+    """Token index after a noun's phrase and its "of"-complement ("secretary of the embassy")."""
+    end = _phrase(tok).end
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == end:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                end = max(end, _phrase(pobj).end)
+    return end
+
+
+def _described(tok: Token) -> str | None:
+    """ "Carlos Soto Sedice, Pisco deputy prefect", "a civil guard and a pedestrian": the
+    noun with its apposition or its conjuncts, at most 12 words."""
+    start = _phrase(tok).start
+    end = _np_end(tok)
+    for c in tok.rights:
+        if c.dep_ == "appos" or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
+            end = max(end, _np_end(c))
+            for g in c.conjuncts:
+                if g.i > c.i and g.pos_ in ("NOUN", "PROPN"):
+                    end = max(end, _np_end(g))
+    doc = tok.doc
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end - start > 12 or end <= start:
+        return None
+    return _orig(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+
+
+def _actor_core(tok: Token, country_hint: str | None) -> Actor | None:
     if tok.lower_ in ("who", "which", "that", "he", "she", "they", "it", "we", "i", "you",
                       "them", "him", "her", "this", "these", "those", "one", "someone",
                       "all", "others", "both", "some", "many", "most", "himself", "herself",
@@ -601,7 +407,8 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
     a2_tok: Token | None = None
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or (
         # headline style: "Russian helicopter shot down over Idlib" (no auxiliary)
-        trigger.tag_ in ("VBN", "VBD") and trigger.dep_ == "ROOT"
+        trigger.tag_ in ("VBN", "VBD")
+        and trigger.dep_ == "ROOT"
         and not any(c.dep_ in ("dobj", "aux", "ccomp", "xcomp") for c in trigger.children)
         and cls in ("down", "kill", "shoot", "attack", "abduct", "arrest", "wound", "strike")
     )
@@ -620,7 +427,8 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
             if a2_tok is None:
                 for c in trigger.children:
                     if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at"):
-                        a2_tok = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        a2_tok = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_
+                                       not in ("DATE", "TIME", "GPE", "LOC")), None)  # fmt: skip
                         break
         if trigger.dep_ in ("acl", "amod") and a2_tok is None:
             a2_tok = trigger.head
@@ -632,119 +440,39 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
                 a1_tok = next((g for g in c.children if g.dep_ == "pobj"), a1_tok)
             elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "with", "between"):
                 a2_tok = next((g for g in c.children if g.dep_ == "pobj"), a2_tok)
-        if a1_tok is None and trigger.dep_ in ("dobj",) and trigger.head.lemma_.lower() in (
-            "launch", "carry", "conduct", "stage", "mount", "claim", "commit", "perpetrate"):
+        if (
+            a1_tok is None
+            and trigger.dep_ in ("dobj",)
+            and trigger.head.lemma_.lower()
+            in ("launch", "carry", "conduct", "stage", "mount", "claim", "commit", "perpetrate")
+        ):
             a1_tok = _subject_of(trigger.head)
         if a1_tok is None and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
             obj = next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
             a2_tok = a2_tok or obj
     if a2_tok is not None and a2_tok.like_num:
         a2_tok = next((c for c in a2_tok.children if c.dep_ == "prep"), None) and None
-    a1 = _actor(a1_tok, hint) if a1_tok is not None else None
-    a2 = _actor(a2_tok, hint) if a2_tok is not None else None
+    wide = True
+    if cls == "clash":  # "MNDAA and Myanmar forces clashed", "clashes between army and KIA"
+        between = a2_tok is not None and a2_tok.head.lower_ == "between"
+        first = a2_tok if between and a1_tok is None else a1_tok
+        other = (
+            next((c for c in first.conjuncts if c.i > first.i), None) if first is not None else None
+        )
+        if other is not None and (a2_tok is None or between):
+            a1_tok, a2_tok, wide = first, other, False
+    a1 = _actor(a1_tok, hint, wide) if a1_tok is not None else None
+    a2 = _actor(a2_tok, hint, wide) if a2_tok is not None else None
     if a1 and a2 and a1.name == a2.name and a1.text == a2.text:
         a2 = None
     return a1, a2
 
 
 # --------------------------------------------------------------- tolls
-DEATH = {"kill", "die", "slay", "murder", "massacre", "execute", "behead", "assassinate",
-         "perish", "slaughter", "lynch"}  # fmt: skip
-INJURY = {"wound", "injure", "hurt", "maim"}
-ZERO = re.compile(
-    r"\b(no one|nobody|no-one|none of)\b[^.;]{0,40}\b(killed|died|dead|hurt|injured|wounded|harmed)"
-    r"|\bno (deaths|fatalities|casualties|victims|injuries|one was)\b"
-    r"|\bwithout (causing )?(any )?(casualties|victims|injuries)\b"
-    r"|\b(caused|causing|there were|reported|resulted in) (only )?(no|zero) (casualties|deaths|"
-    r"fatalities|victims|injuries)\b",
-    re.I,
-)
-
-
-def _tolls(sent: SpacySpan) -> tuple[list[counts.Figure], list[counts.Figure]]:
-    """Death and injury figures stated in one sentence."""
-    deaths: list[counts.Figure] = []
-    hurt: list[counts.Figure] = []
-    seen: set[int] = set()
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        kind = "d" if lemma in DEATH else "i" if lemma in INJURY else None
-        if lemma in ("dead", "death", "fatality", "toll", "body", "corpse") or (
-            lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children)):
-            kind = "d"
-        if lemma in ("injured", "wounded", "injury") or tok.lower_ in ("injured", "wounded"):
-            kind = "i"
-        if kind is None:
-            continue
-        fig = _figure_for(tok, lemma, seen)
-        if fig is not None:
-            (deaths if kind == "d" else hurt).append(fig)
-    if ZERO.search(sent.text):
-        m = ZERO.search(sent.text)
-        said = m.group(0).lower() if m else ""
-        if any(w in said for w in ("killed", "died", "dead", "deaths", "fatalities", "casualties",
-                                   "victims", "hurt", "harmed", "no one was")):  # fmt: skip
-            if not deaths:
-                deaths.append(counts.Figure(0))
-        if any(w in said for w in ("hurt", "injured", "wounded", "injuries", "casualties",
-                                   "harmed", "victims")):  # fmt: skip
-            if not hurt:
-                hurt.append(counts.Figure(0))
-    return deaths, hurt
-
-
-def _figure_for(tok: Token, lemma: str, seen: set[int]) -> counts.Figure | None:
-    """The count of people a death or injury word applies to."""
-    candidates: list[Token] = []
-    deps = {c.dep_: c for c in tok.children}
-    passive = "nsubjpass" in deps or "auxpass" in deps
-    if tok.pos_ == "VERB" and not passive and lemma not in ("die", "perish"):
-        if "dobj" in deps:
-            candidates.append(deps["dobj"])
-        for c in tok.children:  # "WOUNDED 12": a bare number hangs on the verb
-            if c.like_num and c.dep_ in ("npadvmod", "advmod", "dobj", "attr"):
-                candidates.append(c)
-    else:
-        for d in ("nsubjpass", "nsubj"):
-            if d in deps:
-                candidates.append(deps[d])
-        if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM",
-                                                                      "PRON"):  # fmt: skip
-            candidates.append(tok.head)
-        if tok.dep_ == "relcl":  # "... people who were killed"
-            candidates.append(tok.head)
-    for c in tok.children:
-        if c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "quantmod", "npadvmod")):
-            candidates.append(c)
-        if c.dep_ == "prep" and c.lower_ in ("of", "to", "at"):  # "deaths of 12", "rose to 15"
-            candidates.extend(g for g in c.children if g.dep_ == "pobj")
-    if lemma == "toll":  # "the toll rose to 15", "the death toll stands at 15"
-        head = tok.head
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("to", "at"):
-                candidates.extend(g for g in c.children if g.dep_ == "pobj")
-            if c.dep_ == "attr" and c.like_num:
-                candidates.append(c)
-    if lemma == "dead" and tok.i > 0:  # "leaving 12 dead", "12 dead"
-        prev = tok.doc[tok.i - 1]
-        if prev.like_num:
-            candidates.append(prev)
-    for cand in candidates:
-        if cand.i in seen:
-            continue
-        if cand.lower_ in ("no", "none", "nobody", "noone") or any(
-            c.lower_ == "no" and c.dep_ == "det" for c in cand.children):
-            seen.add(cand.i)
-            return counts.Figure(0)
-        fig = counts.people(cand)
-        if fig is not None:
-            seen.update(t.i for t in [cand, *cand.conjuncts])
-            return fig
-    return None
-
-
 # --------------------------------------------------------------- dates, hedges, sources
-def _date_in(sents: list[SpacySpan], trigger: Token, published: str | None) -> tuple[str | None, int]:
+def _date_in(
+    sents: list[SpacySpan], trigger: Token, published: str | None
+) -> tuple[str | None, int]:
     doc = trigger.doc
     text = _orig(doc)
     for i, sent in enumerate(sents):
@@ -783,8 +511,11 @@ def _hedged(trigger: Token) -> bool:
         if t.i != trigger.i and t.lemma_.lower() in HEDGE_HEADS:
             return True
     sent = trigger.sent.text.lower()
-    return "unconfirmed" in sent or "could not be independently verified" in sent or \
-        "could not be verified" in sent
+    return (
+        "unconfirmed" in sent
+        or "could not be independently verified" in sent
+        or "could not be verified" in sent
+    )
 
 
 def _source_phrase(tok: Token) -> str:
@@ -804,9 +535,25 @@ def _attribution(sents: list[SpacySpan]) -> str | None:
                 if subj is None or subj.lower_ in ("it", "they", "he", "she", "we", "i", "you",
                                                    "which", "who", "that"):  # fmt: skip
                     continue
-                rank = 0 if subj.ent_type_ in ("ORG", "NORP", "GPE") or subj.lemma_.lower() in (
-                    "ministry", "army", "military", "police", "government", "kremlin",
-                    "spokesman", "spokesperson", "official", "agency", "office") else 1
+                rank = (
+                    0
+                    if subj.ent_type_ in ("ORG", "NORP", "GPE")
+                    or subj.lemma_.lower()
+                    in (
+                        "ministry",
+                        "army",
+                        "military",
+                        "police",
+                        "government",
+                        "kremlin",
+                        "spokesman",
+                        "spokesperson",
+                        "official",
+                        "agency",
+                        "office",
+                    )
+                    else 1
+                )
                 found.append((rank, _source_phrase(subj)))
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and \
                     tok.doc[tok.i + 1].lower_ == "to":  # fmt: skip
@@ -837,7 +584,7 @@ def _anchored(sent: SpacySpan, tok: Token) -> bool:
 
 def _candidates(doc: Doc, published: str | None) -> list[_Candidate]:
     out = []
-    for sent in doc.sents:
+    for n, sent in enumerate(doc.sents):
         if BACKGROUND.search(sent.text):
             continue
         found = []
@@ -846,11 +593,14 @@ def _candidates(doc: Doc, published: str | None) -> list[_Candidate]:
             if hit and _is_real(tok, hit[0]):
                 found.append((tok, hit[1], hit[0]))
         if not found:
+            if zero_statement(sent.text):  # "There were no casualties.": joins the event before
+                cand = _Candidate(sent, sent.root, sent.root.i + 1, "die", "Attack", False, set(),
+                                  idx=n, toll_only=True)  # fmt: skip
+                cand.sents, cand.strong = [sent], [True]
+                out.append(cand)
             continue
         trig, end, cls, sub = _classify(found, sent)
-        if trig.lemma_.lower() in ("hostage",) and trig.dep_ not in ("dobj", "attr", "nsubjpass", "pobj"):
-            pass
-        cand = _Candidate(sent, trig, end, cls, sub, _anchored(sent, trig), _places(sent))
+        cand = _Candidate(sent, trig, end, cls, sub, _anchored(sent, trig), _places(sent), idx=n)
         cand.date = _date_in([sent], trig, published)[0]
         deaths, hurt = _tolls(sent)
         cand.full = bool(cand.date or deaths or hurt)
@@ -864,16 +614,36 @@ def _family(sub: str) -> str:
     return SUB_TO_TYPE[sub]
 
 
+# a sentence that opens with these reports another incident
+NEW_INCIDENT = re.compile(
+    r"\W*(elsewhere|separately|in (an)?other (incident|attack|development)s?|in a separate "
+    r"(incident|attack)|meanwhile)\b",
+    re.I,
+)
+VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
+    if b.toll_only:
+        return b.idx - a.idx <= 2  # a toll statement right after the event
+    if NEW_INCIDENT.match(b.sent.text):
+        return False  # "Elsewhere, ...", "In another incident, ..."
     if b.sent.start - a.sents[-1].end > 400:  # tokens: far apart in a long article
         return False
     if a.date and b.date and a.date != b.date:
         return False
     if a.places and b.places and not (a.places & b.places) and a.full and b.full:
         return False  # two full reports (each with its own toll or date) in different places
+    fa, fb = _family(a.sub), _family(b.sub)
+    if fa == fb:
+        return True
+    if "Strategic developments" in (fa, fb):
+        # an arrest after a killing is an event of its own; damage done by the blast is not
+        other = b if fa == "Strategic developments" else a
+        return other.cls in ("destroy", "arson") and (fa in VIOLENT or fb in VIOLENT)
     if b.cls in GENERIC or a.cls in GENERIC:
-        return _family(a.sub) not in ("Protests", "Strategic developments") or _family(b.sub) == _family(a.sub) or b.cls in ("die", "wound")
-    return _family(a.sub) == _family(b.sub)
+        return fa in VIOLENT or b.cls in ("die", "wound")
+    return False
 
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
@@ -882,12 +652,21 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
         prev = merged[-1] if merged else None
         if prev is not None and _compatible(prev, c):
             prev.sents.append(c.sent)
-            prev.strong.append(c.anchored)
+            prev.strong.append(c.anchored or c.toll_only)
+            prev.idx = c.idx
+            if c.toll_only:
+                continue
             prev.places |= c.places
             prev.full = prev.full or c.full
             prev.date = prev.date or c.date
-            if _rank(c.sub, c.cls) > _rank(prev.sub, prev.cls):
-                prev.trigger, prev.trigger_end, prev.cls, prev.sub = c.trigger, c.trigger_end, c.cls, c.sub
+            keep = _family(prev.sub) in VIOLENT and _family(c.sub) not in VIOLENT
+            if _rank(c.sub, c.cls) > _rank(prev.sub, prev.cls) and not keep:
+                prev.trigger, prev.trigger_end, prev.cls, prev.sub = (
+                    c.trigger,
+                    c.trigger_end,
+                    c.cls,
+                    c.sub,
+                )
             prev.anchored = prev.anchored or c.anchored
             continue
         if not c.anchored:
@@ -902,6 +681,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         return []
     published = article.published
     events = []
+    groups = _named_groups(doc)
     for cand in _merge(_candidates(doc, published)):
         trig = cand.trigger
         hint = None
@@ -917,9 +697,8 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                     a1, a2 = a1 or b1, a2 or b2
         if SUB_TO_TYPE[cand.sub] in ("Protests", "Riots"):
             a1, a2 = _crowd_actors(cand, a1, a2)
-        if a1 is None and SUB_TO_TYPE[cand.sub] in ("Battles", "Explosions/Remote violence",
-                                                    "Violence against civilians"):  # fmt: skip
-            a1 = Actor("Unidentified Armed Group", "", "unknown", None)
+        if SUB_TO_TYPE[cand.sub] in VIOLENT:
+            a1 = _perpetrator(cand, a1, a2, groups)
         death_figs: list[counts.Figure] = []
         hurt_figs: list[counts.Figure] = []
         for sent, strong in zip(cand.sents, cand.strong, strict=True):
@@ -961,9 +740,74 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             article_id=article.id,
         )
         ev.confidence = _confidence(ev, trig)
-        if ev.event_type != "Strategic developments" or ev.fatalities.best is None:
-            events.append(ev)
+        if ev.event_type == "Strategic developments":
+            ev.fatalities = Count()  # deaths belong to a violent event, never to an arrest
+        events.append(ev)
     return events
+
+
+ARMED_GROUP_TYPES = ("rebel_group", "political_militia", "identity_militia")
+# plain words for an armed group: they stand for the group the article names, when it names one
+GROUP_WORDS = {"guerrilla", "guerrillas", "rebel", "rebels", "insurgent", "insurgents",
+               "terrorist", "terrorists", "subversive", "subversives", "militant", "militants",
+               "extremist", "extremists", "commando", "commandos", "urban", "the", "presumed",
+               "suspected", "armed", "leftist", "maoist", "group", "members", "member", "of"}  # fmt: skip
+
+
+def _named_groups(span) -> list[Actor]:  # noqa: ANN001 - a spaCy Doc or Span
+    """The armed groups (rebels, militias) named in a text, first mention first."""
+    out: list[Actor] = []
+    mentions = [e for e in span.ents if e.label_ in ("ORG", "NORP", "PERSON", "GPE", "FAC")]
+    mentions += [c for c in span.noun_chunks if any(t.pos_ == "PROPN" or t.is_upper for t in c)]
+    for m in sorted(mentions, key=lambda m: m.start):
+        found = actors.lookup(_orig(m.doc)[m.start_char : m.end_char])
+        if found and found.type in ARMED_GROUP_TYPES and all(a.name != found.name for a in out):
+            out.append(found)
+    return out
+
+
+def _perpetrator(
+    cand: _Candidate, a1: Actor | None, a2: Actor | None, groups: list[Actor]
+) -> Actor:
+    """actor1 of a violent event: who the syntax names; else who claimed it or was blamed
+    for it; a plain "guerrillas" or "terrorists" stands for the one armed group the event
+    (or else the article) names; else an unidentified armed group."""
+    if a1 is None or a1.name.startswith("Unidentified Armed Group"):
+        claimed = _claimant(cand)
+        if claimed is not None:
+            return claimed
+    if a1 is not None and not a1.name.startswith("Unidentified Armed Group"):
+        return a1
+    words = set(re.findall(r"[a-z]+", a1.text.lower())) if a1 else set()
+    if a1 is not None and words and words <= GROUP_WORDS:
+        local = [g for s in cand.sents for g in _named_groups(s)]
+        names = {g.name for g in local} - {a2.name if a2 else ""}
+        pool = [g for g in local if g.name in names] or (groups if len(groups) == 1 else [])
+        if len({g.name for g in pool}) == 1:
+            g = pool[0]
+            return Actor(g.name, a1.text, g.type, g.country)
+    return a1 or Actor("Unidentified Armed Group", "", "unknown", None)
+
+
+def _claimant(cand: _Candidate) -> Actor | None:
+    """ "The FMLN claimed responsibility for the attack", "police blamed the blast on the
+    ELN", "the attack was attributed to the Shining Path"."""
+    for sent in cand.sents:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            who = None
+            if lemma == "claim" and any(c.lemma_.lower() in ("responsibility", "authorship")
+                                        for c in tok.children):  # fmt: skip
+                who = next((c for c in tok.children if c.dep_ == "nsubj"), None) or _agent_of(tok)
+            elif lemma in ("blame", "attribute"):
+                prep = "on" if lemma == "blame" else "to"
+                who = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
+                            for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
+            if who is not None:
+                found = _actor(who, None)
+                if found is not None and found.type != "unknown":
+                    return found
+    return None
 
 
 CROWD = {"protester": "protesters", "demonstrator": "protesters", "marcher": "protesters",
@@ -971,7 +815,9 @@ CROWD = {"protester": "protesters", "demonstrator": "protesters", "marcher": "pr
 POLICE = {"police", "policeman", "policemen", "riot", "security", "troop", "soldier", "force"}
 
 
-def _crowd_actors(cand: _Candidate, a1: Actor | None, a2: Actor | None) -> tuple[Actor | None, Actor | None]:
+def _crowd_actors(
+    cand: _Candidate, a1: Actor | None, a2: Actor | None
+) -> tuple[Actor | None, Actor | None]:
     """Protests and riots: the crowd acts; the police who intervene are the other side."""
     crowd = police = None
     for sent in cand.sents:

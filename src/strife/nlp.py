@@ -70,13 +70,21 @@ def _proper_names() -> frozenset[str]:
     for c in gc.get_cities().values():
         if c["population"] >= BIG_CITY:
             words.update(re.findall(r"[a-z]+", c["name"].lower()))
-    for pattern in actors.ruler_patterns():
-        pat = pattern.get("pattern")
-        parts = [pat] if isinstance(pat, str) else [
-            str(t.get("LOWER") or t.get("ORTH") or "") for t in pat or [] if isinstance(t, dict)]  # fmt: skip
-        for part in parts:
-            words.update(re.findall(r"[a-z]+", part.lower()))
+    words.update(_actor_names())
     return frozenset(words - _COMMON)
+
+
+def _actor_names() -> set[str]:
+    """Words written capitalised in actor names and aliases ("Shabaab", "Nusra", "FMLN"),
+    minus any word some alias writes in lower case ("army", "police", "officers"):
+    those are common nouns, and capitalising them makes the tagger read them as names."""
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for entry in actors.actor_entries():
+        for alias in (entry.name, *entry.aliases, *entry.formerly):
+            for w in re.findall(r"[A-Za-z]+", alias):
+                (capital if w[0].isupper() else lower).add(w.lower())
+    return capital - lower
 
 
 _CALENDAR = {
@@ -91,6 +99,8 @@ _COMMON = {"may", "said", "will", "can", "march", "of", "the", "and", "in", "on"
            "national", "liberation", "forces", "force", "people", "popular", "united",
            "democratic", "revolutionary", "movement", "group", "union", "city", "new",
            "san", "santa", "la", "el", "los", "las", "de", "del"}  # fmt: skip
+_NAME_PARTICLES = {"san", "santa", "santo", "el", "la", "los", "las", "puerto", "new", "port",
+                   "fort", "mount", "saint", "st", "al", "ciudad", "villa", "bahia"}  # fmt: skip
 _SENT_END = re.compile(r"(^|[.!?]\s+|\n\s*|--\s*|\[TEXT\]\s*)([A-Za-z])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
@@ -108,15 +118,18 @@ def recase(text: str) -> str:
     out = list(text.lower()) if len(text.lower()) == len(text) else list(text)
     if len(out) != len(text):  # pragma: no cover - lower() changed length; keep as is
         return text
-    for m in _WORD.finditer(text):
+    words = list(_WORD.finditer(text))
+    for m in words:
         w = m.group(0)
         lw = w.lower()
-        if lw in names or (len(w) <= 5 and not re.search(r"[AEIOUY]", w)):
-            # a known name, or an acronym with no vowel (FMLN, PCN): keep its case
-            if lw in names:
-                out[m.start()] = w[0].upper()
-            else:
-                out[m.start() : m.end()] = list(w)
+        if len(w) <= 5 and not re.search(r"[AEIOUY]", w):
+            out[m.start() : m.end()] = list(w)  # an acronym with no vowel (FMLN, PCN)
+        elif lw in names:
+            out[m.start()] = w[0].upper()
+    for m, nxt in zip(words, words[1:], strict=False):
+        # "SAN SALVADOR", "LA PAZ", "EL ALTO": a particle before a name is part of it
+        if m.group(0).lower() in _NAME_PARTICLES and out[nxt.start()].isupper():
+            out[m.start()] = m.group(0)[0].upper()
     for m in _SENT_END.finditer(text):
         i = m.start(2)
         out[i] = out[i].upper()

@@ -7,10 +7,13 @@
 5. geo     (geo.py)     toponyms resolved against the offline gazetteer; event locations
 6. actors  (actors.py)  actors without a country placed where their event happened
 7. store   (store.py)   SQLite (default) or PostgreSQL; idempotent writes
+8. link    (link.py, dedup.py)  near-duplicate articles (MinHash LSH) grouped into
+                        stories; reports of one event across articles linked into
+                        incidents with reconciled tolls, date and place; incremental
 
 ``process`` runs stages 2-6 over articles and yields one ``Result`` per article;
-``extract`` does it for one text (the Python API); ``run`` adds ingest and store
-(the ``strife run`` command). A document that fails in any stage yields a Result
+``extract`` does it for one text (the Python API); ``run`` adds ingest, store and
+link (the ``strife run`` command). A document that fails in any stage yields a Result
 with its error; the batch goes on.
 """
 
@@ -19,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from . import actors, geo, ingest, nlp
+from . import actors, geo, ingest, link, nlp
 from . import clean as clean_stage
 from . import events as events_stage
 from .errors import DatabaseError, InputError, doc_error
@@ -129,6 +132,7 @@ class RunSummary:
     new: int = 0
     unchanged: int = 0
     events: int = 0
+    incidents: int = 0  # incidents written or changed by linking the new events
     errors: list[str] = field(default_factory=list)
 
 
@@ -178,4 +182,7 @@ def run(
             summary.errors.extend(result.errors)
             if on_progress:
                 on_progress(summary.read, None)
+        # stage 8: only the articles linking has not seen yet (the new ones, and
+        # any stored before linking existed); the rest of the incidents stay as they are
+        summary.incidents = link.link_store(store).incidents
     return summary

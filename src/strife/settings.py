@@ -58,6 +58,28 @@ class Settings:
         "500000",
         "Documents longer than this (characters) are cut to this length, with an error noted.",
     )
+    workers: str = _setting(
+        "workers",
+        "0",
+        "strife batch: worker processes of the Dask cluster on this machine; 0 = one per core.",
+    )
+    scheduler: str = _setting(
+        "scheduler",
+        "",
+        "strife batch: address of a running Dask scheduler (tcp://host:8786) to use "
+        "instead of a cluster on this machine; empty = none.",
+    )
+    api_token: str = _setting(
+        "api_token",
+        "",
+        "Token that `strife serve` requires for writes (POST /api/articles, header "
+        "'Authorization: Bearer <token>'); empty = the API is read-only.",
+    )
+    max_request_bytes: str = _setting(
+        "max_request_bytes",
+        "5000000",
+        "Largest request body `strife serve` accepts (bytes); larger ones get 413.",
+    )
 
     @property
     def gazetteer_path(self) -> Path:
@@ -70,6 +92,14 @@ class Settings:
     @property
     def max_chars_int(self) -> int:
         return int(self.max_chars)
+
+    @property
+    def workers_int(self) -> int:
+        return int(self.workers)
+
+    @property
+    def max_request_bytes_int(self) -> int:
+        return int(self.max_request_bytes)
 
     @classmethod
     def describe(cls) -> list[tuple[str, str, str]]:

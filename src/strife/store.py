@@ -33,17 +33,21 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
+    bindparam,
     create_engine,
+    delete,
     event,
     func,
     insert,
     inspect,
     or_,
     select,
+    update,
 )
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -168,13 +172,82 @@ def _define(md: MetaData, *, version: int) -> dict[str, Table]:
         Column("message", Text, nullable=False),
         Column("created_at", String(32), nullable=False),
     )
-    return {t.name: t for t in (articles, events, evidence, toponyms, entities, doc_errors)}
+    tables = [articles, events, evidence, toponyms, entities, doc_errors]
+    if version >= 4:
+        tables += _define_incidents(md)
+    return {t.name: t for t in tables}
+
+
+def _define_incidents(md: MetaData) -> list[Table]:
+    """Migration 4: incidents, the links between reports, near-duplicates and stories."""
+    inc_cols = [
+        Column("id", String, primary_key=True),
+        Column("event_type", String, nullable=False),
+        Column("sub_event_type", String, nullable=False),
+        Column("date", String(10)),
+        Column("time_precision", Integer),
+    ]
+    for n in ("actor1", "actor2"):
+        inc_cols += [Column(f"{n}_{k}", Text) for k in ("name", "text", "type", "country")]
+    inc_cols += [
+        Column("location_name", Text),
+        Column("admin1", Text),
+        Column("admin2", Text),
+        Column("country", String),
+        Column("lat", Float),
+        Column("lon", Float),
+        Column("geo_precision", Integer),
+        Column("geonameid", Integer),
+    ]
+    for n in ("fatalities", "injured"):
+        inc_cols += [Column(f"{n}_{k}", Integer) for k in ("best", "low", "high")]
+    inc_cols += [
+        Column("hedged", Boolean, nullable=False),
+        Column("reports", Integer, nullable=False),
+        Column("articles", Integer, nullable=False),
+        Column("stories", Integer, nullable=False),
+        Column("sources", Integer, nullable=False),
+        Column("updated_at", String(32), nullable=False),
+    ]
+    incidents = Table("incidents", md, *inc_cols)
+    incident_links = Table(
+        "incident_links",
+        md,
+        Column("event_a", String, ForeignKey("events.id"), primary_key=True),
+        Column("event_b", String, ForeignKey("events.id"), primary_key=True),
+        Column("score", Float, nullable=False),
+        Column("reasons", Text, nullable=False),  # JSON array of strings
+    )
+    article_signatures = Table(
+        "article_signatures",
+        md,
+        Column("article_id", String, ForeignKey("articles.id"), primary_key=True),
+        Column("minhash", LargeBinary, nullable=False),
+    )
+    near_duplicates = Table(
+        "near_duplicates",
+        md,
+        Column("article_a", String, ForeignKey("articles.id"), primary_key=True),
+        Column("article_b", String, ForeignKey("articles.id"), primary_key=True),
+        Column("similarity", Float, nullable=False),
+    )
+    stories = Table(
+        "stories",
+        md,
+        Column("article_id", String, ForeignKey("articles.id"), primary_key=True),
+        Column("story_id", String, nullable=False),
+    )
+    return [incidents, incident_links, article_signatures, near_duplicates, stories]
 
 
 _META = MetaData()
 _T = _define(_META, version=10**6)  # the current shape, used by every query
 articles, events, evidence, toponyms, entities, doc_errors = (
     _T[n] for n in ("articles", "events", "evidence", "toponyms", "entities", "doc_errors")
+)
+incidents, incident_links, article_signatures, near_duplicates, stories = (
+    _T[n]
+    for n in ("incidents", "incident_links", "article_signatures", "near_duplicates", "stories")
 )
 schema_migrations = Table(
     "schema_migrations",
@@ -213,11 +286,29 @@ def _m3_incident_id(conn: Connection) -> None:
     Index("ix_events_incident_id", t["events"].c.incident_id).create(conn)
 
 
+def _m4_incidents(conn: Connection) -> None:
+    md = MetaData()
+    t = _define(md, version=4)
+    for name in ("incidents", "incident_links", "article_signatures", "near_duplicates", "stories"):
+        t[name].create(conn)
+    for name, table, cols in (
+        ("ix_incidents_date", "incidents", ("date",)),
+        ("ix_incidents_country", "incidents", ("country",)),
+        ("ix_incidents_event_type", "incidents", ("event_type",)),
+        ("ix_incidents_sub_event_type", "incidents", ("sub_event_type",)),
+        ("ix_incident_links_event_b", "incident_links", ("event_b",)),
+        ("ix_near_duplicates_article_b", "near_duplicates", ("article_b",)),
+        ("ix_stories_story_id", "stories", ("story_id",)),
+    ):
+        Index(name, *(t[table].c[c] for c in cols)).create(conn)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 MIGRATIONS: list[Migration] = [
     (1, "create tables", _m1_create_tables),
     (2, "indexes for the event filters", _m2_filter_indexes),
     (3, "events.incident_id for linked reports", _m3_incident_id),
+    (4, "incidents, incident links, near-duplicate articles and stories", _m4_incidents),
 ]
 LATEST = MIGRATIONS[-1][0]
 
@@ -259,6 +350,10 @@ def to_url(db: str) -> str:
 
 def _engine(db: str) -> Engine:
     url = make_url(to_url(db))
+    if url.drivername in ("postgresql", "postgres"):
+        # a plain postgresql:// URL means psycopg 3, the driver strife installs
+        # (SQLAlchemy's own default, psycopg2, is not a dependency)
+        url = url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
     memory = url.database in (None, "", ":memory:")
@@ -562,16 +657,48 @@ def _bound(value: str, *, upper: bool) -> str:
     raise ValueError(f"date filter {value!r}: use YYYY-MM-DD (or YYYY-MM, YYYY)")
 
 
-def _type_filter(value: str) -> Any:
+def _type_filter(value: str, table: Table | None = None) -> Any:
     """event_type or sub_event_type, case-insensitive; a known name is compared
-    exactly so the indexes are used."""
+    exactly so the indexes are used. ``table``: events (default) or incidents."""
+    t = events if table is None else table
     low = value.strip().lower()
     for sub, typ in SUB_TO_TYPE.items():
         if low == sub.lower():
-            return events.c.sub_event_type == sub
+            return t.c.sub_event_type == sub
         if low == typ.lower():
-            return events.c.event_type == typ
-    return or_(func.lower(events.c.event_type) == low, func.lower(events.c.sub_event_type) == low)
+            return t.c.event_type == typ
+    return or_(func.lower(t.c.event_type) == low, func.lower(t.c.sub_event_type) == low)
+
+
+def _incident_row(i: Any) -> dict[str, Any]:
+    """A ``link.Incident`` as an ``incidents`` row (checked like an event row)."""
+    w = f"incident {i.id}"
+    row: dict[str, Any] = {
+        "id": _str(i.id, f"{w} id", null=False),
+        "event_type": _str(i.event_type, f"{w} event_type", null=False),
+        "sub_event_type": _str(i.sub_event_type, f"{w} sub_event_type", null=False),
+        "date": _date(i.date, f"{w} date"),
+        "time_precision": _int(i.time_precision, f"{w} time_precision", lo=1, hi=3),
+    }
+    for n in ("actor1", "actor2"):
+        a = getattr(i, n)
+        for k in ("name", "text", "type", "country"):
+            row[f"{n}_{k}"] = _str(getattr(a, k) if a else None, f"{w} {n}.{k}")
+    loc = _place_cols(i.location.to_dict() if i.location else None, f"{w} location")
+    row["location_name"] = loc.pop("name")
+    row.update(loc)
+    for n in ("fatalities", "injured"):
+        for k in ("best", "low", "high"):
+            row[f"{n}_{k}"] = _int(getattr(getattr(i, n), k), f"{w} {n}.{k}")
+    row.update(
+        hedged=bool(i.hedged),
+        reports=len(i.reports),
+        articles=i.n_articles,
+        stories=i.n_stories,
+        sources=i.n_sources,
+        updated_at=_now(),
+    )
+    return row
 
 
 def _failed(result: Result, exc: SQLAlchemyError) -> DatabaseError:
@@ -741,6 +868,15 @@ class Store:
             q = select(articles.c.id).where(articles.c.id == article_id)
             return conn.scalar(q) is not None
 
+    def stored(self, article_ids: Iterable[str]) -> set[str]:
+        """Those of ``article_ids`` already stored (one query per 500 ids): how
+        ``strife batch`` skips finished work when it is started again."""
+        found: set[str] = set()
+        with self._read() as conn:
+            for ids in _chunks(dict.fromkeys(article_ids), _CHUNK):
+                found.update(conn.scalars(select(articles.c.id).where(articles.c.id.in_(ids))))
+        return found
+
     def counts(self) -> dict[str, int]:
         """Rows in the main tables: articles, events, errors."""
         with self._read() as conn:
@@ -848,3 +984,288 @@ class Store:
         """Names of the tables in the database (for checks and docs)."""
         with self._read() as conn:
             return sorted(inspect(conn).get_table_names())
+
+    # -- linking (stage 8, link.py): near-duplicates, stories, links, incidents
+    def unlinked_articles(self) -> list[str]:
+        """Articles that linking has not seen yet (no MinHash signature stored)."""
+        with self._read() as conn:
+            seen = select(article_signatures.c.article_id)
+            q = select(articles.c.id).where(articles.c.id.not_in(seen)).order_by(articles.c.id)
+            return list(conn.scalars(q))
+
+    def article_texts(self, article_ids: Iterable[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        with self._read() as conn:
+            for ids in _chunks(dict.fromkeys(article_ids), _CHUNK):
+                q = select(articles.c.id, articles.c.text).where(articles.c.id.in_(ids))
+                out.update((r[0], r[1]) for r in conn.execute(q))
+        return out
+
+    def signatures(self) -> dict[str, bytes]:
+        """Every stored MinHash signature, by article id."""
+        with self._read() as conn:
+            q = select(article_signatures.c.article_id, article_signatures.c.minhash)
+            return {r[0]: bytes(r[1]) for r in conn.execute(q)}
+
+    def duplicate_pairs(self, article_ids: Iterable[str]) -> list[tuple[str, str]]:
+        """Near-duplicate pairs (a < b) that involve any of ``article_ids``."""
+        out: set[tuple[str, str]] = set()
+        nd = near_duplicates
+        with self._read() as conn:
+            for ids in _chunks(dict.fromkeys(article_ids), _CHUNK):
+                q = select(nd.c.article_a, nd.c.article_b).where(
+                    or_(nd.c.article_a.in_(ids), nd.c.article_b.in_(ids))
+                )
+                out.update((r[0], r[1]) for r in conn.execute(q))
+        return sorted(out)
+
+    def story_of(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Article id -> story id, for the articles that have one."""
+        out: dict[str, str] = {}
+        with self._read() as conn:
+            for ids in _chunks(dict.fromkeys(article_ids), _CHUNK):
+                q = select(stories.c.article_id, stories.c.story_id).where(
+                    stories.c.article_id.in_(ids)
+                )
+                out.update((r[0], r[1]) for r in conn.execute(q))
+        return out
+
+    def story_members(self, story_ids: Iterable[str]) -> list[str]:
+        with self._read() as conn:
+            out: list[str] = []
+            for ids in _chunks(dict.fromkeys(story_ids), _CHUNK):
+                q = select(stories.c.article_id).where(stories.c.story_id.in_(ids))
+                out += conn.scalars(q)
+        return sorted(set(out))
+
+    def add_duplicates(
+        self,
+        signatures: dict[str, bytes],
+        pairs: Iterable[Any],
+        story_ids: dict[str, str],
+    ) -> None:
+        """Store new MinHash signatures, near-duplicate pairs (``.a``, ``.b``,
+        ``.similarity``) and the story of each article given, in one transaction."""
+        with self._write() as conn:
+            rows = [{"article_id": k, "minhash": v} for k, v in sorted(signatures.items())]
+            if rows:
+                conn.execute(insert(article_signatures), rows)
+            prs = [{"article_a": p.a, "article_b": p.b, "similarity": p.similarity} for p in pairs]
+            if prs:
+                conn.execute(insert(near_duplicates), prs)
+            for ids in _chunks(sorted(story_ids), _CHUNK):
+                conn.execute(delete(stories).where(stories.c.article_id.in_(ids)))
+            rows = [{"article_id": k, "story_id": v} for k, v in sorted(story_ids.items())]
+            if rows:
+                conn.execute(insert(stories), rows)
+
+    def link_events(self) -> list[Event]:
+        """Every stored event without its evidence: what blocking needs."""
+        with self._read() as conn:
+            rows = conn.execute(select(events).order_by(events.c.id)).mappings()
+            return [_event(r, []) for r in rows]
+
+    def events_by_id(self, event_ids: Iterable[str]) -> list[Event]:
+        """Stored events with their evidence, in id order."""
+        out: list[Event] = []
+        with self._read() as conn:
+            for ids in _chunks(dict.fromkeys(event_ids), _CHUNK):
+                rows = list(conn.execute(select(events).where(events.c.id.in_(ids))).mappings())
+                out += self._with_evidence(conn, rows)
+        return sorted(out, key=lambda e: e.id)
+
+    def article_entities(self, article_ids: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+        """Article id -> its (label, text) entities, in text order."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        with self._read() as conn:
+            for ids in _chunks(dict.fromkeys(article_ids), _CHUNK):
+                q = (
+                    select(entities.c.article_id, entities.c.label, entities.c.text)
+                    .where(entities.c.article_id.in_(ids))
+                    .order_by(entities.c.article_id, entities.c.seq)
+                )
+                for aid, label, text in conn.execute(q):
+                    out.setdefault(aid, []).append((label, text))
+        return out
+
+    def article_meta(self, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Article id -> source, url, title, published and story_id."""
+        out: dict[str, dict[str, Any]] = {}
+        a = articles
+        with self._read() as conn:
+            for ids in _chunks(dict.fromkeys(article_ids), _CHUNK):
+                q = (
+                    select(
+                        a.c.id, a.c.source, a.c.url, a.c.title, a.c.published, stories.c.story_id
+                    )
+                    .select_from(a.outerjoin(stories, stories.c.article_id == a.c.id))
+                    .where(a.c.id.in_(ids))
+                )
+                for r in conn.execute(q).mappings():
+                    out[r["id"]] = {
+                        k: r[k] for k in ("source", "url", "title", "published", "story_id")
+                    }
+        return out
+
+    def incident_members(self, incident_ids: Iterable[str]) -> list[str]:
+        """Event ids of the given incidents."""
+        out: list[str] = []
+        with self._read() as conn:
+            for ids in _chunks(dict.fromkeys(incident_ids), _CHUNK):
+                out += conn.scalars(select(events.c.id).where(events.c.incident_id.in_(ids)))
+        return sorted(out)
+
+    def set_incidents(
+        self,
+        assignment: dict[str, str],
+        found: Sequence[Any],
+        links: Sequence[Any],
+        drop: Iterable[str] = (),
+    ) -> None:
+        """One transaction: incidents ``drop`` and those in ``found`` are replaced by
+        ``found`` (``link.Incident`` records), ``links`` (``link.Link``) are added and
+        each event in ``assignment`` gets its incident id."""
+        rows = [_incident_row(i) for i in found]
+        with self._write() as conn:
+            gone = sorted(set(drop) | {r["id"] for r in rows})
+            for ids in _chunks(gone, _CHUNK):
+                conn.execute(delete(incidents).where(incidents.c.id.in_(ids)))
+            if rows:
+                conn.execute(insert(incidents), rows)
+            lrows = [
+                {
+                    "event_a": lk.a,
+                    "event_b": lk.b,
+                    "score": float(lk.score),
+                    "reasons": json.dumps(list(lk.reasons), ensure_ascii=False),
+                }
+                for lk in links
+            ]
+            if lrows:
+                conn.execute(insert(incident_links), lrows)
+            upd = (
+                update(events)
+                .where(events.c.id == bindparam("eid"))
+                .values(incident_id=bindparam("iid"))
+            )
+            pairs = [{"eid": e, "iid": i} for e, i in sorted(assignment.items())]
+            for chunk in _chunks(pairs, _CHUNK):
+                conn.execute(upd, chunk)
+
+    def incidents(
+        self,
+        *,
+        country: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        event_type: str | None = None,
+        min_reports: int = 1,
+        limit: int | None = None,
+    ) -> list[Any]:
+        """Stored incidents (``link.Incident`` with their reports), by date (undated
+        last), then id. Filters as in ``events``; ``min_reports``: at least this
+        many reports (2 = only incidents seen in more than one report)."""
+        from strife.link import Incident, Report  # link imports store lazily: no cycle
+
+        t = incidents
+        q = select(t).where(t.c.reports >= min_reports)
+        if country is not None:
+            q = q.where(t.c.country == country.strip().upper())
+        if since is not None:
+            q = q.where(t.c.date >= _bound(since, upper=False))
+        if until is not None:
+            q = q.where(t.c.date <= _bound(until, upper=True))
+        if event_type is not None:
+            q = q.where(_type_filter(event_type, t))
+        q = q.order_by(t.c.date.is_(None), t.c.date, t.c.id)
+        if limit is not None:
+            if limit < 0:
+                raise ValueError(f"limit must be 0 or more, not {limit}")
+            q = q.limit(limit)
+        with self._read() as conn:
+            rows = list(conn.execute(q).mappings())
+            reports: dict[str, list[Report]] = {r["id"]: [] for r in rows}
+            e, a = events, articles
+            for ids in _chunks(reports, _CHUNK):
+                rq = (
+                    select(
+                        e.c.id,
+                        e.c.article_id,
+                        e.c.incident_id,
+                        e.c.date,
+                        e.c.hedged,
+                        e.c.attributed_to,
+                        a.c.source,
+                        a.c.url,
+                        a.c.title,
+                        a.c.published,
+                        stories.c.story_id,
+                        *(
+                            e.c[f"{n}_{k}"]
+                            for n in ("fatalities", "injured")
+                            for k in ("best", "low", "high")
+                        ),
+                    )  # fmt: skip
+                    .select_from(
+                        e.join(a, a.c.id == e.c.article_id).outerjoin(
+                            stories, stories.c.article_id == a.c.id
+                        )
+                    )
+                    .where(e.c.incident_id.in_(ids))
+                )
+                for r in conn.execute(rq).mappings():
+                    reports[r["incident_id"]].append(
+                        Report(
+                            event_id=r["id"],
+                            article_id=r["article_id"],
+                            story_id=r["story_id"],
+                            source=r["source"],
+                            url=r["url"],
+                            title=r["title"],
+                            published=r["published"],
+                            date=r["date"],
+                            fatalities=Count(
+                                r["fatalities_best"], r["fatalities_low"], r["fatalities_high"]
+                            ),
+                            injured=Count(r["injured_best"], r["injured_low"], r["injured_high"]),
+                            hedged=bool(r["hedged"]),
+                            attributed_to=r["attributed_to"],
+                        )
+                    )
+        out = []
+        for r in rows:
+            reps = sorted(
+                reports[r["id"]], key=lambda x: (x.published or "9999", x.article_id, x.event_id)
+            )
+            out.append(
+                Incident(
+                    id=r["id"],
+                    event_type=r["event_type"],
+                    sub_event_type=r["sub_event_type"],
+                    date=r["date"],
+                    time_precision=r["time_precision"],
+                    location=_place(r, r["location_name"]),
+                    actor1=_actor(r, "actor1"),
+                    actor2=_actor(r, "actor2"),
+                    fatalities=Count(
+                        r["fatalities_best"], r["fatalities_low"], r["fatalities_high"]
+                    ),
+                    injured=Count(r["injured_best"], r["injured_low"], r["injured_high"]),
+                    hedged=bool(r["hedged"]),
+                    reports=reps,
+                )
+            )
+        return out
+
+    def links_of(self, incident_id: str) -> list[dict[str, Any]]:
+        """The links between one incident's reports: event_a, event_b, score, reasons."""
+        with self._read() as conn:
+            members = select(events.c.id).where(events.c.incident_id == incident_id)
+            q = (
+                select(incident_links)
+                .where(incident_links.c.event_a.in_(members))
+                .order_by(incident_links.c.event_a, incident_links.c.event_b)
+            )
+            return [
+                {**dict(r), "reasons": json.loads(r["reasons"])} for r in conn.execute(q).mappings()
+            ]

@@ -1,0 +1,147 @@
+"""Death and injury tolls stated in a sentence.
+
+``tolls(sentence)`` returns the death and injury figures one sentence states:
+"killed five soldiers and wounded 12" -> [5], [12]; "the murder of Jecar Neghme" ->
+[1] (a named victim); "Two officers were shot to death" -> [2]; "there were no
+victims" -> [0]. Figures are read from the syntax around death and injury words
+(objects of active verbs, subjects of passive ones, "of"-objects and possessors of
+nouns) and counted by ``counts.people``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from . import counts
+
+DEATH = {"kill", "die", "slay", "murder", "massacre", "execute", "behead", "assassinate",
+         "perish", "slaughter", "lynch", "killing", "assassination", "slaying", "execution",
+         "homicide"}  # fmt: skip
+INJURY = {"wound", "injure", "hurt", "maim"}
+# "shot to death", "stabbed to death": the verb then names a death
+TO_DEATH = {"shoot", "stab", "beat", "hack", "burn", "club", "bludgeon", "stone", "torture",
+            "strangle", "machete", "gun", "kick", "starve", "batter", "choke", "crush"}  # fmt: skip
+_HARM = r"(killed|died|dead|hurt|injured|wounded|harmed|injuries|casualties|victims)"
+ZERO = re.compile(
+    r"\b(no one|nobody|no-one|none of (the|them|those))\b[^.;]{0,40}\b"
+    + _HARM
+    + r"|\b(no|zero)(?! (fewer|less|more)\b) ([a-z]+ ){0,2}(deaths|fatalities|casualties|victims"
+    r"|injuries|one was|loss of life|dead|injured)\b"
+    r"|\bwithout (causing |leaving |any |reports of )*(casualties|victims|injuries|deaths|"
+    r"fatalities|loss of life|injuring|hurting|harming)\b"
+    r"|\b(did|does) not (cause|leave|result in|produce) (any )?(casualties|deaths|fatalities|"
+    r"victims|injuries)\b"
+    r"|\b(unharmed|unhurt|unscathed|uninjured|escaped injury)\b",
+    re.I,
+)
+
+
+def zero_statement(text: str) -> bool:
+    """Does ``text`` say that nobody was killed or hurt ("there were no victims")?"""
+    return bool(ZERO.search(text))
+
+
+def tolls(sent: SpacySpan) -> tuple[list[counts.Figure], list[counts.Figure]]:
+    """Death and injury figures stated in one sentence."""
+    deaths: list[counts.Figure] = []
+    hurt: list[counts.Figure] = []
+    seen: set[int] = set()
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        kind = "d" if lemma in DEATH else "i" if lemma in INJURY else None
+        if lemma in ("dead", "death", "fatality", "toll", "body", "corpse") or (
+            lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children)
+        ) or (lemma in TO_DEATH and _to_death(tok)):  # fmt: skip
+            kind = "d"
+        if lemma in ("injured", "wounded", "injury") or tok.lower_ in ("injured", "wounded"):
+            kind = "i"
+        if kind is None or (lemma == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to"):
+            continue
+        fig = _figure_for(tok, lemma, seen)
+        if fig is not None:
+            (deaths if kind == "d" else hurt).append(fig)
+    m = ZERO.search(sent.text)
+    if m:
+        # nobody hurt means nobody died; "no deaths" says nothing of the injured
+        if not deaths:
+            deaths.append(counts.Figure(0))
+        if not hurt and not re.search(
+            r"kill|die|dead|death|fatalit|loss of life", m.group(0).lower()
+        ):
+            hurt.append(counts.Figure(0))
+    return deaths, hurt
+
+
+def _on_top(tok: Token, noun: Token) -> bool:
+    """The figure adds to one given before: "was also killed", "two more", "three others"."""
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in tok.children):
+        return True
+    words = {noun.lower_, *(t.lower_ for t in noun.children)}
+    words |= {t.lower_ for c in noun.children if c.like_num for t in c.children}
+    return bool(words & {"more", "other", "others", "another", "additional"})
+
+
+def _to_death(tok: Token) -> bool:
+    return any(c.dep_ in ("prep", "advmod") and c.lower_ == "to" and any(
+        g.lemma_.lower() == "death" for g in c.children) for c in tok.children)  # fmt: skip
+
+
+def _figure_for(tok: Token, lemma: str, seen: set[int]) -> counts.Figure | None:
+    """The count of people a death or injury word applies to."""
+    candidates: list[Token] = []
+    deps = {c.dep_: c for c in tok.children}
+    # "the assassinated Carlos Pizarro", "people killed in the blast": passive participles
+    passive = "nsubjpass" in deps or "auxpass" in deps or tok.dep_ in ("amod", "acl")
+    if tok.pos_ == "VERB" and not passive and lemma not in ("die", "perish"):
+        if "dobj" in deps:
+            candidates.append(deps["dobj"])
+        for c in tok.children:  # "WOUNDED 12": a bare number hangs on the verb
+            if c.like_num and c.dep_ in ("npadvmod", "advmod", "dobj", "attr"):
+                candidates.append(c)
+    else:
+        for d in ("nsubjpass", "nsubj"):
+            if d in deps:
+                candidates.append(deps[d])
+        if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM",
+                                                                      "PRON"):  # fmt: skip
+            candidates.append(tok.head)
+    for c in tok.children:
+        if c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "quantmod", "npadvmod")):
+            candidates.append(c)
+        if c.dep_ == "prep" and c.lower_ in ("of", "to", "at"):  # "deaths of 12", "rose to 15"
+            candidates.extend(g for g in c.children if g.dep_ == "pobj")
+        if c.dep_ == "poss" and tok.pos_ == "NOUN":  # "the six Jesuits' slaying"
+            candidates.append(c)
+    if tok.pos_ == "NOUN" and tok.dep_ == "conj" and not candidates:
+        # "the kidnapping and assassination of a student": the "of" hangs on the first noun
+        for c in tok.head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                candidates.extend(g for g in c.children if g.dep_ == "pobj")
+    if lemma == "toll":  # "the toll rose to 15", "the death toll stands at 15"
+        head = tok.head
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+                candidates.extend(g for g in c.children if g.dep_ == "pobj")
+            if c.dep_ == "attr" and c.like_num:
+                candidates.append(c)
+    if lemma == "dead" and tok.i > 0:  # "leaving 12 dead", "12 dead"
+        prev = tok.doc[tok.i - 1]
+        if prev.like_num:
+            candidates.append(prev)
+    for cand in candidates:
+        if cand.i in seen:
+            continue
+        if cand.lower_ in ("no", "none", "nobody", "noone") or any(
+            c.lower_ == "no" and c.dep_ == "det" for c in cand.children
+        ):
+            seen.add(cand.i)
+            return counts.Figure(0)
+        fig = counts.people(cand)
+        if fig is not None:
+            fig.extra = _on_top(tok, cand)
+            seen.update(t.i for t in [cand, *cand.conjuncts])
+            return fig
+    return None

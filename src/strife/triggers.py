@@ -1,0 +1,360 @@
+"""Trigger words and whether what they name happened.
+
+``trigger_class(token)`` says whether a token names a conflict event and of which
+class ("killed" -> kill, "airstrike" -> air, "protest" -> protest); ``is_real`` keeps
+it only when the event happened as far as the sentence tells: not negated, not a
+threat, plan, purpose or condition ("ready to attack", "sent to arrest them"), not
+a metaphor ("fight against corruption", "protest note") and not an accident or a
+disease. ``sport_or_business`` spots articles that use war words as metaphors.
+The word lists here are the extractor's lexicon; events.py uses them to type events.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+# --------------------------------------------------------------- trigger lexicon
+# lemma -> trigger class. Classes are turned into sub-event types by ``_classify``.
+TRIGGERS: dict[str, str] = {
+    # remote violence
+    "airstrike": "air", "air strike": "air", "airstrikes": "air", "air raid": "air",
+    "airraid": "air", "bombing raid": "air", "drone strike": "air", "strafe": "air",
+    "shell": "shelling", "shelling": "shelling", "bombard": "shelling",
+    "bombardment": "shelling", "barrage": "shelling", "mortar": "shelling",
+    "rocket": "shelling", "missile": "shelling", "artillery": "shelling",
+    "bomb": "bomb", "bombing": "bomb", "explosion": "bomb", "explode": "bomb",
+    "blast": "bomb", "detonate": "bomb", "detonation": "bomb", "ied": "bomb",
+    "landmine": "bomb", "car bomb": "bomb", "dynamite": "bomb", "bomber": "bomb",
+    "grenade": "grenade",
+    # battles
+    "clash": "clash", "fight": "clash", "fighting": "clash", "battle": "clash",
+    "firefight": "clash", "gunfight": "clash", "skirmish": "clash", "ambush": "clash",
+    "combat": "clash", "offensive": "clash", "gunbattle": "clash", "shootout": "clash",
+    "engage": "clash", "confrontation": "clash", "crossfire": "clash",
+    "recapture": "regain", "retake": "regain", "regain": "regain", "liberate": "regain",
+    "capture": "capture", "seize": "capture", "overrun": "capture", "takeover": "capture",
+    # violence (type decided by the targets)
+    "attack": "attack", "assault": "attack", "raid": "raid", "storm": "attack",
+    "strike": "strike", "hit": "strike", "target": "strike", "gunfire": "attack",
+    "shooting": "attack", "shoot": "shoot", "fire": "fire", "stab": "attack",
+    "stabbing": "attack", "massacre": "kill", "kill": "kill", "killing": "kill",
+    "murder": "kill", "slay": "kill", "execute": "kill", "execution": "kill",
+    "behead": "kill", "assassinate": "kill", "assassination": "kill", "slaughter": "kill",
+    "lynch": "mob", "die": "die", "dead": "die", "death": "die", "toll": "die",
+    "wound": "wound", "injure": "wound", "hurt": "wound", "injury": "wound",
+    "maim": "wound", "burn": "arson", "torch": "arson", "arson": "arson",
+    "set fire": "arson", "destroy": "destroy", "raze": "destroy", "demolish": "destroy",
+    "sabotage": "destroy", "dynamite attack": "bomb",
+    # against civilians
+    "slaying": "kill", "explosive": "bomb", "homicide": "kill",
+    "kidnap": "abduct", "kidnapping": "abduct", "abduct": "abduct", "abduction": "abduct",
+    "hostage": "abduct", "kidnapper": "abduct", "rape": "sexual", "gang-rape": "sexual",
+    # strategic
+    "arrest": "arrest", "detain": "arrest", "detention": "arrest", "apprehend": "arrest",
+    "jail": "arrest", "imprison": "arrest", "custody": "arrest", "capture_person": "arrest",
+    "loot": "loot", "looting": "loot", "ransack": "loot", "plunder": "loot",
+    "ceasefire": "agreement", "truce": "agreement", "intercept": "disrupt",
+    "defuse": "disrupt", "shoot down": "down", "down": "down",
+    # demonstrations
+    "protest": "protest", "demonstrate": "protest", "demonstration": "protest",
+    "rally": "protest", "march": "protest", "protester": "protest", "sit-in": "protest",
+    "demonstrator": "protest", "picket": "protest", "riot": "riot", "rioting": "riot",
+    "rioter": "riot", "mob": "mob", "unrest": "riot",
+}  # fmt: skip
+
+# sub-event type of each class when the context adds nothing
+CLASS_SUB: dict[str, str] = {
+    "air": "Air/drone strike",
+    "shelling": "Shelling/artillery/missile attack",
+    "bomb": "Remote explosive/landmine/IED",
+    "grenade": "Grenade",
+    "clash": "Armed clash",
+    "regain": "Government regains territory",
+    "capture": "Non-state actor overtakes territory",
+    "attack": "Attack",
+    "raid": "Attack",
+    "strike": "Attack",
+    "shoot": "Attack",
+    "fire": "Armed clash",
+    "kill": "Attack",
+    "die": "Attack",
+    "wound": "Attack",
+    "mob": "Mob violence",
+    "arson": "Looting/property destruction",
+    "destroy": "Looting/property destruction",
+    "abduct": "Abduction/forced disappearance",
+    "sexual": "Sexual violence",
+    "arrest": "Arrests",
+    "loot": "Looting/property destruction",
+    "agreement": "Agreement",
+    "disrupt": "Disrupted weapons use",
+    "down": "Armed clash",
+    "protest": "Peaceful protest",
+    "riot": "Violent demonstration",
+}
+# classes that only say someone died or was hurt: they type an event only when
+# nothing more specific is in the sentence
+GENERIC = {"die", "wound", "kill", "attack", "strike", "shoot", "fire", "raid"}
+# higher wins when one sentence holds several triggers
+PRIORITY = {
+    "Suicide bomb": 95, "Chemical weapon": 94, "Air/drone strike": 90,
+    "Shelling/artillery/missile attack": 85, "Remote explosive/landmine/IED": 84,
+    "Grenade": 83, "Abduction/forced disappearance": 80, "Sexual violence": 79,
+    "Excessive force against protesters": 78, "Protest with intervention": 77,
+    "Violent demonstration": 76, "Mob violence": 75, "Peaceful protest": 70,
+    "Government regains territory": 68, "Non-state actor overtakes territory": 67,
+    "Armed clash": 60, "Attack": 55, "Disrupted weapons use": 50, "Arrests": 45,
+    "Looting/property destruction": 40, "Agreement": 30,
+    "Headquarters or base established": 20, "Change to group/activity": 15,
+    "Non-violent transfer of territory": 15, "Other": 10,
+}  # fmt: skip
+
+ARMED = {
+    "soldier", "troop", "army", "military", "militant", "rebel", "insurgent", "fighter",
+    "guerrilla", "guerrillas", "police", "policeman", "policemen", "officer", "gunman",
+    "gunmen", "militia", "militiaman", "jihadist", "combatant", "terrorist", "force",
+    "forces", "marine", "paratrooper", "patrol", "convoy", "checkpoint", "base",
+    "garrison", "post", "outpost", "battalion", "brigade", "unit", "commando", "sniper",
+    "personnel", "guard", "serviceman", "servicemen", "mercenary", "regiment",
+    "platoon", "squad", "tank", "helicopter", "aircraft", "jet", "warplane", "pilot",
+}  # fmt: skip
+CIVILIAN = {
+    "civilian", "villager", "resident", "child", "children", "woman", "women", "student",
+    "peasant", "farmer", "worker", "journalist", "teacher", "worshipper", "pilgrim",
+    "passenger", "shopper", "market", "school", "hospital", "mosque", "church", "village",
+    "family", "man", "men", "boy", "girl", "people", "person", "refugee", "priest",
+    "jesuit", "nun", "doctor", "nurse", "patient", "wedding", "funeral", "camp",
+    "home", "house", "mayor", "judge", "politician", "official", "diplomat", "tourist",
+    "aid", "employee", "trader", "merchant", "driver", "shepherd", "fisherman", "leader",
+}  # fmt: skip
+NOT_VIOLENT_CAUSE = {
+    "earthquake", "quake", "storm", "flood", "flooding", "crash", "accident", "tornado",
+    "hurricane", "cyclone", "typhoon", "landslide", "avalanche", "heatwave", "heat",
+    "disease", "virus", "outbreak", "cancer", "tsunami", "collision", "derailment",
+    "eruption", "mudslide", "lightning", "illness", "infection", "stroke", "overdose",
+    "drowning", "pneumonia", "covid", "ebola", "cholera", "malaria", "famine",
+    "starvation", "wildfire", "blaze", "fire", "cardiac", "attack_heart", "pandemic",
+    "epidemic", "flu", "influenza", "aids", "hiv", "tuberculosis", "surgery", "age",
+    "injury_sport", "car", "plane", "train", "bus", "road", "traffic", "motorcycle",
+}  # fmt: skip
+SPORT = {"match", "game", "goal", "league", "cup", "season", "coach", "team", "player",
+         "tournament", "championship", "striker", "score", "inning", "touchdown", "quarter",
+         "playoff", "fans", "stadium", "olympic", "olympics", "medal", "champion", "title",
+         "boxing", "bout", "fighter_ufc", "ufc", "nba", "nfl", "fifa", "uefa", "premier",
+         "basketball", "football", "soccer", "tennis", "cricket", "rugby", "hockey", "golf",
+         "race", "lap", "film", "movie", "album", "song", "show", "episode", "novel",
+         "heart", "stock", "shares", "market_stock", "price", "prices", "sales", "profit"}  # fmt: skip
+FUTURE_HEADS = {"threaten", "plan", "vow", "warn", "intend", "prepare", "want", "seek",
+                "try", "attempt", "fear", "aim", "hope", "pledge", "promise", "urge",
+                "call", "consider", "propose", "risk", "prevent", "avoid", "stop", "deny_",
+                "order", "allow"}  # fmt: skip
+HEDGE_ADVERBS = {"allegedly", "purportedly", "supposedly", "possibly", "apparently",
+                 "reportedly", "presumably", "perhaps", "maybe", "probably"}  # fmt: skip
+HEDGE_ADJECTIVES = {"alleged", "suspected", "possible", "apparent", "unconfirmed",
+                    "purported", "presumed", "probable", "likely"}  # fmt: skip
+HEDGE_HEADS = {"deny", "allege", "suspect", "rumor", "rumour", "accuse", "speculate",
+               "doubt", "dispute", "believe", "suggest"}  # fmt: skip
+REPORTING = {"say", "tell", "report", "claim", "announce", "confirm", "state", "add",
+             "accuse", "allege", "declare", "insist", "note", "explain", "quote",
+             "acknowledge", "admit", "warn", "write", "post", "tweet", "indicate"}  # fmt: skip
+BACKGROUND = re.compile(
+    r"\b(in the past (several|few|two|three|\w+) (months|years|weeks)|over the past (several |few )?"
+    r"(months|years)|last year|previous(ly)?|each time|other incidents|since (the start|the "
+    r"beginning|19\d\d|20\d\d)|in recent (months|years)|anniversary|years? ago|months ago|"
+    r"(earlier|last) (this )?year|in (19|20)\d\d|"
+    # totals over a period are not one event's toll
+    r"per (day|week|month|year)|so far this (year|month)|during the month of|"
+    r"over the (past|last) (\d+|\w+) (days|weeks|months|years)|since the \w+ (began|started))\b",
+    re.I,
+)
+# trigger words that, modifying a noun, name a thing rather than an event: "protest note",
+# "riot police", "bomb squad", "arrest warrant", "combat troops" (event nouns such as
+# "bombing" or "explosion" keep naming the event: "the explosion area")
+THING_MODIFIERS = {"protest", "riot", "bomb", "fire", "rocket", "missile", "mortar", "artillery",
+                   "grenade", "shell", "strike", "march", "rally", "arrest", "custody",
+                   "detention", "jail", "combat", "battle", "raid"}  # fmt: skip
+# verbs whose object weapon was used: "placed 11 bombs", "hurled a grenade"
+USED_WITH = {"place", "plant", "detonate", "hurl", "throw", "launch", "fire", "drop", "lob",
+             "explode", "set", "toss", "shoot", "rain"}  # fmt: skip
+# a verb these govern still happened: "managed to kill", "began to shell"
+REALIZED_HEADS = {"manage", "succeed", "begin", "start", "continue", "proceed", "go", "use",
+                  "come", "return", "resume", "dare"}  # fmt: skip
+# adjectives that make an event noun a prospect, not a fact: "an imminent attack"
+PROSPECT_ADJECTIVES = {"imminent", "planned", "future", "potential", "impending", "threatened",
+                       "feared", "upcoming", "expected", "eventual", "possible_"}  # fmt: skip
+
+
+# --------------------------------------------------------------- trigger finding
+def trigger_class(tok: Token) -> tuple[str, int] | None:
+    """The trigger class of ``tok`` and the end of the trigger's token span."""
+    doc = tok.doc
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if tok.pos_ in ("PROPN",) and not tok.is_upper:
+        return None  # names ("Battle Creek", "Fort Hood") are not events
+    if nxt is not None:
+        two = f"{lemma} {nxt.lemma_.lower()}"
+        if two in ("shoot down", "gun down", "set fire", "open fire", "air strike", "air raid",
+                   "car bomb", "drone strike", "bring down"):  # fmt: skip
+            cls = {"shoot down": "down", "bring down": "down", "gun down": "kill",
+                   "set fire": "arson", "open fire": "attack"}.get(two) or TRIGGERS[two]  # fmt: skip
+            return cls, tok.i + 2
+    if lemma in ("air", "drone", "aerial") and nxt is not None and nxt.lemma_.lower() in (
+        "strike", "raid", "attack", "bombardment", "bombing"):  # fmt: skip
+        return "air", tok.i + 2
+    cls = TRIGGERS.get(lemma) or TRIGGERS.get(low)
+    if cls is None:
+        return None
+    if tok.pos_ not in ("NOUN", "VERB", "ADJ", "PROPN") and not (
+        tok.is_upper and tok.pos_ in ("X", "ADV")
+    ):
+        return None
+    return cls, tok.i + 1
+
+
+def _infinitive(tok: Token) -> bool:
+    """``tok`` is a verb in an infinitive ("to arrest them", "to be murdered"), or
+    a conjunct of one ("to uncover the murderers, arrest them")."""
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return False
+    for t in (tok, tok.head) if tok.dep_ == "conj" else (tok,):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return True
+    return False
+
+
+def is_real(tok: Token, cls: str) -> bool:
+    """Did the triggered event happen (as far as the sentence tells)?"""
+    lemma = tok.lemma_.lower()
+    children = list(tok.children)
+    if any(c.dep_ == "neg" for c in children) and cls not in ("die", "wound"):
+        return False
+    if any(c.lower_ in ("will", "would", "shall") and c.dep_ == "aux" for c in children):
+        return False
+    head = tok.head
+    if tok.dep_ in ("xcomp", "ccomp", "dobj", "pobj") and head.lemma_.lower() in FUTURE_HEADS:
+        return False
+    if tok.dep_ == "pobj" and head.head.lemma_.lower() in FUTURE_HEADS:
+        return False
+    if any(c.lower_ == "if" and c.dep_ == "mark" for c in children):
+        return False
+    if _infinitive(tok) and head.lemma_.lower() not in REALIZED_HEADS:
+        return False  # purpose, plan or readiness: "sent to arrest them", "ready to attack"
+    if any(c.dep_ == "amod" and c.lower_ in PROSPECT_ADJECTIVES for c in children):
+        return False
+    if tok.dep_ == "compound" and lemma in THING_MODIFIERS and tok.head.pos_ in ("NOUN", "PROPN") \
+            and trigger_class(tok.head) is None:  # fmt: skip
+        return False  # a modifier of a thing: "protest note", "bomb squad", "riot police"
+    # words that are triggers only in some senses
+    if lemma == "fire" and not (
+        any(c.lower_ in ("at", "on", "into", "upon") for c in children)
+        or any(c.dep_ in ("dobj",) and c.lemma_.lower() in ("shot", "round", "rocket", "missile",
+               "shell", "mortar", "bullet", "grenade", "weapon", "gun") for c in children)
+        or tok.pos_ == "VERB" and tok.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in children)
+    ):  # fmt: skip
+        return False
+    if lemma == "strike" and tok.pos_ == "NOUN":
+        mods = {c.lemma_.lower() for c in children}
+        if not mods & {"air", "drone", "missile", "rocket", "aerial", "artillery", "military"}:
+            return False
+    if lemma in ("strike", "hit", "target") and tok.pos_ == "VERB":
+        subj = [c for c in children if c.dep_ in ("nsubj", "agent")]
+        objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+        if not any(c.ent_type_ in ("WEAPON", "MILITARY_PLATFORM") or c.lemma_.lower() in (
+            "bomb", "missile", "rocket", "shell", "drone", "airstrike", "strike", "warplane",
+            "jet", "aircraft", "helicopter", "mortar", "artillery", "gunman", "militant",
+            "rebel", "attacker", "force", "troop", "army", "plane", "explosion", "blast")
+            for c in subj + [a.children.__next__() for a in subj if a.dep_ == "agent"
+                             and list(a.children)]):  # fmt: skip
+            return False
+        if lemma == "target" and not objs:
+            return False
+    if lemma in ("shoot", "shooting") and tok.pos_ == "VERB":
+        if not any(
+            c.dep_ in ("dobj", "nsubjpass", "prep", "acomp", "oprd", "advmod", "prt")
+            for c in children
+        ):
+            return False
+    if lemma in ("capture", "seize") and tok.pos_ == "VERB":
+        objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objs or not any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in (
+            "town", "city", "village", "base", "territory", "area", "district", "airport",
+            "hill", "position", "control", "border", "crossing", "province", "region")
+            for o in objs):  # fmt: skip
+            return False
+    if lemma in ("march", "rally") and tok.pos_ != "NOUN" and tok.pos_ != "VERB":
+        return False
+    if lemma == "march" and tok.ent_type_ == "DATE":
+        return False
+    if lemma in (
+        "rocket",
+        "missile",
+        "mortar",
+        "artillery",
+        "bomb",
+        "grenade",
+        "dynamite",
+        "explosive",
+    ):
+        # a weapon word is a trigger when it is used ("a rocket hit", "mortar fire"),
+        # not when it is only mentioned ("missile programme")
+        if tok.pos_ == "NOUN" and not (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.head.lemma_.lower() in ("hit", "strike", "land", "explode", "kill",
+                                            "wound", "destroy", "damage", "fall", "slam",
+                                            "injure", "detonate", "go", "rain", "tear")
+            or any(c.lemma_.lower() in ("attack", "fire", "strike", "barrage", "explosion")
+                   for c in tok.head.children if c.i == tok.i) or tok.head.lemma_.lower() in (
+                "attack", "fire", "strike", "barrage", "explosion", "blast", "shelling")
+            or tok.pos_ == "VERB"
+            # the agent of a passive verb: "offices shaken by explosives", "destroyed by a bomb"
+            or tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+            # what was done with it: "placed 11 bombs", "hurled a grenade", "fired rockets"
+            or tok.dep_ == "dobj" and tok.head.lemma_.lower() in USED_WITH
+        ):  # fmt: skip
+            return False
+    if lemma in ("die", "dead", "death", "kill", "toll", "wound", "injure", "hurt", "injury",
+                 "destroy", "damage", "raze", "demolish"):  # fmt: skip
+        window = tok.sent
+        words = {t.lemma_.lower() for t in window}
+        if words & NOT_VIOLENT_CAUSE and not words & {"attack", "bomb", "gunman", "shoot",
+                                                       "militant", "rebel", "explosion",
+                                                       "blast", "airstrike", "shell", "troop",
+                                                       "soldier", "clash", "fighting"}:  # fmt: skip
+            return False
+    if lemma == "attack" and tok.sent is not None:
+        mods = {c.lemma_.lower() for c in children}
+        if mods & {"heart", "panic", "anxiety", "asthma", "cyber", "verbal", "personal"}:
+            return False
+    if lemma in ("fight", "fighting", "battle", "combat", "offensive"):
+        mods = {c.lemma_.lower() for c in children} | {tok.head.lemma_.lower()}
+        if mods & {
+            "against",
+            "legal",
+            "court",
+            "political",
+            "election",
+            "fire",
+            "cancer",
+            "disease",
+            "corruption",
+            "poverty",
+            "climate",
+            "title",
+            "custody",
+            "bout",
+        }:
+            return False
+    return True
+
+
+def sport_or_business(doc: Doc) -> bool:
+    """Articles about sport, culture or markets use war words as metaphors."""
+    words = [t.lemma_.lower() for t in doc if t.is_alpha]
+    if not words:
+        return False
+    hits = sum(1 for w in words if w in SPORT)
+    return hits / len(words) > 0.02 and hits >= 5
