@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/eval_geo.py [DEV.jsonl] [--out pred.jsonl] [--errors N]
 
-Runs spaCy and strife.geo.geocode on each record, writes contract-shaped prediction
+Parses each record as the pipeline does (strife.nlp.parse: the project's entity
+ruler, all-caps texts re-cased) and runs strife.geo.geocode on it, writes contract-shaped prediction
 lines and runs the shared scorer (shared/eval/score.py). For UCDP headlines one
 placeholder event per record (trigger = the whole headline) is placed, so the
 scorer's location_acc161/location_country_acc show how well an event gets a place.
@@ -18,8 +19,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import spacy
-
+from strife import nlp as strife_nlp
 from strife.gazetteer import Gazetteer, haversine_km
 from strife.geo import geocode
 from strife.records import Article, Event, Span
@@ -38,14 +38,15 @@ def main() -> None:
     args = ap.parse_args()
     datasets = set(args.datasets.split(","))
     settings = Settings()
-    nlp = spacy.load(settings.spacy_model)
     gz = Gazetteer.open(settings)
     records = [json.loads(line) for line in open(args.dev, encoding="utf-8")]
     records = [r for r in records if r["meta"]["dataset"] in datasets]
     misses: Counter[str] = Counter()
     examples: list[str] = []
     with open(args.out, "w", encoding="utf-8") as out:
-        for r, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
+        for r, doc in zip(
+            records, strife_nlp.parse((r["text"] for r in records), settings), strict=True
+        ):
             art = Article(raw=r["text"], id=r["id"], text=r["text"])
             events = []
             if r["meta"]["dataset"].startswith("ucdp"):

@@ -341,8 +341,10 @@ def _upper_filter(
         or c.match in (NAME, ABBR)
         and (
             c.kind == "country"
-            or c.kind == "admin1" and normalize(c.name) == key
-            or c.kind == "city" and c.population >= 100_000
+            or c.kind == "admin1"
+            and normalize(c.name) == key
+            or c.kind == "city"
+            and c.population >= 100_000
         )
     ]
     return strong or None
@@ -897,7 +899,9 @@ def _event_place(
     return None
 
 
-def _actor_region(ev: Event, regions: dict[str, Candidate], country: str | None) -> Candidate | None:
+def _actor_region(
+    ev: Event, regions: dict[str, Candidate], country: str | None
+) -> Candidate | None:
     """Where the event's actors operate (else the groups the article names), inside
     ``country`` when one is known."""
     own = [regions[a.name] for a in (ev.actor1, ev.actor2) if a is not None and a.name in regions]

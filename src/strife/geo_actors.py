@@ -86,7 +86,9 @@ def named_actors(doc: Doc, text: str, events: list) -> list[str]:  # noqa: ANN00
         for actor in (ev.actor1, ev.actor2):
             if actor is not None and actor.name:
                 names.setdefault(actor.name, ev.trigger.start)
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ACTOR_LABELS and len(e) <= 8]
+    spans = [
+        (e.start_char, e.end_char) for e in doc.ents if e.label_ in ACTOR_LABELS and len(e) <= 8
+    ]
     spans += [m.span(1) for m in _GROUP.finditer(text)]  # "Kachin rebels", "Arakan army"
     spans += [m.span() for m in _ACRONYM.finditer(text)]  # "TNLA", "MNDAA" untagged by NER
     for start, end in spans:
