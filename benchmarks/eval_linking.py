@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-DEV = Path("/work/shared/eval/dev.jsonl")
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"  # ../shared beside the repo
 SCORER = DEV.parent / "score.py"
 STRIFE = [sys.executable, "-m", "strife.cli"]
 

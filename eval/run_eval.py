@@ -48,6 +48,8 @@ HEADLINE: dict[str, tuple[str, bool]] = {
     "toponyms acc161_recognised (TR-News)": ("by_dataset.tr-news.toponyms.acc161_recognised", True),
     "toponyms country_acc (TR-News)": ("by_dataset.tr-news.toponyms.country_acc", True),
     "doc_detect_f1": ("events.doc_detect_f1", True),
+    "linking pairwise f1 (ECB+)": ("linking.f1", True),
+    "linking b3_f1 (ECB+)": ("linking.b3_f1", True),
     "doc_fp_rate": ("events.doc_fp_rate", False),
 }
 TOLERANCE = 1e-9  # extraction is deterministic: any drop is a real drop
@@ -80,6 +82,25 @@ def run_extract() -> Path:
         subprocess.run([*strife, "extract", "--format", "jsonl", "--no-clean", "-"], stdin=fin,
                        stdout=fout, check=True)  # fmt: skip
     print(f"extracted {sum(1 for _ in inp.open())} documents in {time.time() - t0:.1f} s", file=sys.stderr)
+    return pred
+
+
+def run_linking() -> Path:
+    """Linking is scored from stored events: `strife run` on the ECB+ records (the only
+    ones with linking gold), then `strife events --format jsonl` (rule R9)."""
+    inp, db, pred = OUT / "ecb.in.jsonl", OUT / "ecb.db", OUT / "ecb.pred.jsonl"
+    for f in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        f.unlink(missing_ok=True)
+    with DEV.open() as src, inp.open("w") as dst:
+        for line in src:
+            r = json.loads(line)
+            if r["meta"]["dataset"] == "ecbplus":
+                dst.write(json.dumps({"id": r["id"], "text": r["text"], "published": r.get("published")}) + "\n")
+    strife = [sys.executable, "-m", "strife.cli"]
+    subprocess.run([*strife, "run", str(inp), "--db", str(db), "--quiet"], check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    with pred.open("w") as fout:
+        subprocess.run([*strife, "events", "--db", str(db), "--format", "jsonl"], stdout=fout, check=True)
     return pred
 
 
@@ -143,6 +164,11 @@ def main() -> int:
         return 0
     pred = args.pred or run_extract()
     scores, table = score(pred)
+    if not args.pred:
+        linking, _ = score(run_linking())
+        scores["linking"] = linking.get("linking")
+        table += "\nLINKING (strife run + strife events --format jsonl on the ECB+ records)\n" + "\n".join(
+            f"  {k:40s} {v}" for k, v in (scores["linking"] or {}).items())  # fmt: skip
     figures = headline(scores)
     write_quality(figures, table)
     for name, v in figures.items():
