@@ -24,9 +24,9 @@ from sqlalchemy import MetaData, create_engine
 from strife.records import Actor, Article, Count, Entity, Event, Place, Result, Span, Toponym
 from strife.store import Store, to_url
 
-TEXT = (
-    "Russian forces shelled Kharkiv on Monday, killing two civilians, officials said. " * 19
-)[:1500]
+TEXT = ("Russian forces shelled Kharkiv on Monday, killing two civilians, officials said. " * 19)[
+    :1500
+]
 
 
 def result(i: int) -> Result:

@@ -84,16 +84,16 @@ def corpus(kind: str, n: int) -> list[tuple[str, str | None]]:
     return [base[i % len(base)] for i in range(n)]
 
 
-def spacy_rate(texts: list[str], model: str, batch_size: int) -> float:
-    """Documents per second of plain spaCy nlp.pipe (model loaded and warmed first)."""
+def spacy_rate(texts: list[str], model: str, batch_size: int) -> tuple[float, float]:
+    """Documents per second (wall, CPU) of plain spaCy nlp.pipe, model loaded and warm."""
     import spacy
 
     nlp = spacy.load(model)
     list(nlp.pipe(texts[:20], batch_size=batch_size))  # warm up
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=batch_size):
         pass
-    return len(texts) / (time.perf_counter() - t)
+    return len(texts) / (time.perf_counter() - t), len(texts) / (time.process_time() - cpu)
 
 
 def strife_rate(path: Path, db: str, workers: int, partition: int) -> dict[str, float]:
@@ -123,6 +123,9 @@ def strife_rate(path: Path, db: str, workers: int, partition: int) -> dict[str, 
         "wall_rate": s.new / wall,
         "steady_rate": steady,
         "peak_mb": max(s.worker_peak_mb.values(), default=0.0),
+        # per CPU-second the workers spent processing (after loading the models): what
+        # a core gives when it is not shared, whatever else the machine was running
+        "cpu_rate": s.new / (sum(s.worker_cpu_s.values()) or float("nan")),
     }
 
 
@@ -149,8 +152,11 @@ def main() -> None:
     print(f"corpus: {args.corpus}, {len(docs)} documents, {chars:.0f} characters each on average")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
 
-    rate = spacy_rate([t for t, _ in docs], settings.spacy_model, settings.batch_size_int)
-    print(f"spaCy nlp.pipe ({settings.spacy_model}), 1 process: {rate:.1f} docs/s")
+    rate, cpu_rate = spacy_rate([t for t, _ in docs], settings.spacy_model, settings.batch_size_int)
+    print(
+        f"spaCy nlp.pipe ({settings.spacy_model}), 1 process: {rate:.1f} docs/s wall, "
+        f"{cpu_rate:.1f} docs per CPU-second"
+    )
     one = None
     for n in (int(w) for w in args.workers.split(",")):
         r = strife_rate(path, str(work / f"w{n}.db"), n, args.partition_size)
@@ -159,7 +165,10 @@ def main() -> None:
             f"strife batch, {n} worker(s): {r['docs']} docs, {r['events']} events, "
             f"{r['wall_s']:.1f} s wall ({r['wall_rate']:.1f} docs/s with start-up), "
             f"steady {r['steady_rate']:.1f} docs/s = {r['steady_rate'] / rate:.2f} x spaCy, "
-            f"{r['steady_rate'] / one:.2f} x 1 worker; peak memory per worker {r['peak_mb']:.0f} MB"
+            f"{r['steady_rate'] / one:.2f} x 1 worker; {r['cpu_rate']:.2f} docs per worker "
+            f"CPU-second = {r['cpu_rate'] / cpu_rate:.2f} x spaCy, "
+            f"{r['cpu_rate'] * 3600:,.0f} docs/hour/core; "
+            f"peak memory per worker {r['peak_mb']:.0f} MB"
         )
     print(f"load average at end: {os.getloadavg()[0]:.2f}")
 

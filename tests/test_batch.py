@@ -140,9 +140,18 @@ def run_events(corpus, settings, tmp_path_factory) -> list[dict]:
 
 @pytest.mark.slow
 def test_batch_gives_the_same_events_as_run(corpus, run_events, db_url, settings):
-    """strife run, strife batch on SQLite and strife batch on PostgreSQL agree."""
-    summary = batch.run(corpus, db_url, published="2026-03-02", settings=settings,
-                        workers=2, partition_size=7)  # fmt: skip
+    """strife run, strife batch on SQLite and strife batch on PostgreSQL agree. On
+    SQLite the workers are those of a cluster started apart (--scheduler), which
+    are sent only the settings that decide the output."""
+    from distributed import LocalCluster
+
+    if db_url.startswith("postgresql"):
+        summary = batch.run(corpus, db_url, published="2026-03-02", settings=settings,
+                            workers=2, partition_size=7)  # fmt: skip
+    else:
+        with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+            summary = batch.run(corpus, db_url, published="2026-03-02", settings=settings,
+                                scheduler=cluster.scheduler_address, partition_size=7)  # fmt: skip
     assert (summary.new, summary.unchanged, summary.failed) == (53, 0, 2)
     assert summary.workers == 2 and all(m > 0 for m in summary.worker_peak_mb.values())
     assert any("invalid JSON" in e for e in summary.errors)

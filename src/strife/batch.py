@@ -72,6 +72,8 @@ class BatchSummary:
     workers: int = 0
     seconds: float = 0.0
     worker_peak_mb: dict[str, float] = field(default_factory=dict)
+    worker_cpu_s: dict[str, float] = field(default_factory=dict)  # each worker's CPU time
+    # spent after it had loaded the models: the processing itself, for sizing
 
 
 # ------------------------------------------------------------------- worker side
@@ -104,6 +106,12 @@ def process_partition(
 ) -> list[Result]:
     """Stages 2-6 over one partition, on a worker (the models are cached per process)."""
     return list(pipeline.process(articles, _worker_settings(options), do_clean=do_clean))
+
+
+def cpu_seconds() -> float:
+    """CPU time used by this process so far (user + system), in seconds."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return ru.ru_utime + ru.ru_stime
 
 
 def peak_memory_mb() -> float:
@@ -199,12 +207,14 @@ def run(
     partitions are stored; ``total`` is None until every input has been read.
     Running it again on the same inputs processes only what is not stored yet."""
     settings = settings or Settings()
-    scheduler = scheduler if scheduler is not None else settings.scheduler or None
-    workers = workers if workers is not None else settings.workers_int
     if scheduler and workers:
         raise UsageError(
             "give either --workers (a cluster on this machine) or --scheduler, not both"
         )
+    if not scheduler and not workers:  # an explicit --workers wins over STRIFE_SCHEDULER
+        scheduler = settings.scheduler or None
+    if workers is None:
+        workers = 0 if scheduler else settings.workers_int
     if partition_size < 1:
         raise UsageError(f"partition size must be 1 or more, not {partition_size}")
     started = time.perf_counter()
@@ -218,6 +228,7 @@ def run(
             local = scheduler is None
             options = {f: getattr(settings, f) for f in (SHIPPED if not local else _all_fields())}
             client.register_plugin(StrifeWorker(options), name="strife")
+            cpu_at_start = client.run(cpu_seconds)
             threads = sum(client.nthreads().values()) or 1
             summary.workers = len(client.nthreads())
             parts = _partitions(
@@ -267,6 +278,9 @@ def run(
                 if on_progress:
                     on_progress(done, None if reading else queued)
             summary.worker_peak_mb = client.run(peak_memory_mb)
+            summary.worker_cpu_s = {
+                w: cpu - cpu_at_start.get(w, 0.0) for w, cpu in client.run(cpu_seconds).items()
+            }
         summary.events = store.counts()["events"] - events_before
         # stage 8, as in `strife run`: every article not linked yet, which after a
         # kill includes those stored by the killed run

@@ -20,7 +20,10 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.util import filter_spans
 
 from . import actors, lexicon
 from .errors import ModelNotFound
@@ -37,14 +40,64 @@ def _load(model: str) -> Language:
     if importlib.util.find_spec(model) is None and not _is_path(model):
         raise ModelNotFound(model)
     nlp = spacy.load(model)
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name="strife_ruler",
-        before="ner",
-        config={"overwrite_ents": True, "phrase_matcher_attr": None},
-    )
-    ruler.add_patterns(lexicon.ruler_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("strife_lexicon", name="strife_ruler", before="ner")
     return nlp
+
+
+def _phrases(pattern: list[dict]) -> list[list[str]] | None:
+    """The word sequences a token pattern matches, when it only uses LOWER (a word or
+    a list of words) and optional tokens; None for any other pattern."""
+    seqs: list[list[str]] = [[]]
+    for tok in pattern:
+        if set(tok) - {"LOWER", "OP"} or tok.get("OP", "?") != "?":
+            return None
+        value = tok["LOWER"]
+        words = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else None
+        if not words:
+            return None
+        grown = [seq + [w] for seq in seqs for w in words]
+        seqs = seqs + grown if tok.get("OP") == "?" else grown
+    return [seq for seq in seqs if seq]
+
+
+@Language.factory("strife_lexicon")
+class LexiconRuler:
+    """WEAPON and MILITARY_PLATFORM from the project's lexicon, before the NER.
+
+    Plain word patterns go to a PhraseMatcher on lower-case tokens (hash lookups,
+    several times faster than token patterns); the few patterns that need more (token
+    shapes of ship names) go to a Matcher. Overlaps keep the longest match, and the
+    matches replace any entity they overlap, as an EntityRuler with overwrite_ents."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.tokens = Matcher(nlp.vocab)
+        self.keys: dict[int, tuple[str, str]] = {}
+        grouped: dict[str, list[Doc]] = {}
+        for pat in lexicon.ruler_patterns():
+            key = f"{pat['label']}|{pat.get('id', '')}"
+            self.keys[nlp.vocab.strings.add(key)] = (pat["label"], pat.get("id", ""))
+            seqs = _phrases(pat["pattern"]) if isinstance(pat["pattern"], list) else None
+            if seqs is None:
+                self.tokens.add(key, [pat["pattern"]])
+            else:
+                grouped.setdefault(key, []).extend(Doc(nlp.vocab, words=w) for w in seqs)
+        for key, docs in grouped.items():
+            self.phrases.add(key, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [*self.phrases(doc), *self.tokens(doc)]
+        if not found:
+            return doc
+        spans = []
+        for match_id, start, end in found:
+            label, ent_id = self.keys[match_id]
+            spans.append(SpacySpan(doc, start, end, label=label, span_id=ent_id))
+        spans = filter_spans(spans)
+        taken = {i for sp in spans for i in range(sp.start, sp.end)}
+        kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        doc.ents = filter_spans(kept + spans)
+        return doc
 
 
 def _is_path(model: str) -> bool:
