@@ -7,6 +7,7 @@ import re
 import pytest
 import spacy
 
+from strife import actors
 from strife.actors import (
     actor_entries,
     lookup,
@@ -100,9 +101,14 @@ def test_possessive_determiner_accents_and_fuzzy() -> None:
             "CL",
         ),
         ("Tatmadaw", "Military Forces of Myanmar", "state_forces", "MM"),
-        ("Arakan Army", "Arakan Army", "rebel_group", "MM"),
-        ("ARSA", "Arakan Rohingya Salvation Army", "rebel_group", "MM"),
-        ("KIA", "Kachin Independence Army", "rebel_group", "MM"),
+        ("Arakan Army", "United League of Arakan / Arakan Army (ULA/AA)", "rebel_group", "MM"),
+        ("ARSA", "Arakan Rohingya Salvation Army (ARSA)", "rebel_group", "MM"),
+        (
+            "KIA",
+            "Kachin Independence Organisation / Kachin Independence Army (KIO/KIA)",
+            "rebel_group",
+            "MM",
+        ),
         ("Syrian Arab Army", "Military Forces of Syria", "state_forces", "SY"),
         ("AMISOM", "AUSSOM", "external_other", "SO"),
         ("Houthi rebels", "Houthis", "rebel_group", "YE"),
@@ -222,3 +228,22 @@ def test_localise_places_unnamed_actors_in_the_event_country() -> None:
     assert localise(shabaab, "KE") is shabaab
     assert localise(None, "SY") is None
     assert localise(soldiers, None) is soldiers
+
+
+@pytest.mark.parametrize(
+    ("mention", "acronyms"),
+    [
+        ("KIA", {"KIO", "KIA"}),
+        ("TNLA", {"PSLF", "TNLA"}),
+        ("KNLA", {"KNU", "KNLA"}),
+        ("SSA-N", {"SSPP"}),
+        ("SSA-S", {"RCSS"}),
+        ("Shanti Bahini", {"JSS", "SB"}),
+        ("Arakan Army", {"ULA", "AA"}),
+        ("Kokang army", {"MNDAA"}),
+    ],
+)
+def test_canonical_names_carry_the_political_wing(mention: str, acronyms: set[str]) -> None:
+    actor = actors.lookup(mention)
+    assert actor is not None
+    assert all(a in actor.name for a in acronyms)

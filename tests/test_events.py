@@ -264,7 +264,7 @@ def test_plain_guerrillas_stand_for_the_group_the_article_names(extract) -> None
 def test_both_sides_of_a_clash(extract) -> None:
     ev = extract("KNU forces and Myanmar army troops clashed in Papun township on Monday.",
                  published="2015-04-13").events[0]  # fmt: skip
-    assert ev.actor1 is not None and ev.actor1.name == "Karen National Union"
+    assert ev.actor1 is not None and ev.actor1.name.startswith("Karen National Union")
     assert ev.actor2 is not None and ev.actor2.name == "Military Forces of Myanmar"
 
 
@@ -287,3 +287,150 @@ def test_elsewhere_starts_a_new_event(extract) -> None:
             "victims.")  # fmt: skip
     events = extract(text, published="1989-09-16").events
     assert [e.fatalities.best for e in events] == [2, 0]
+
+
+# ------------------------------------------------ extraction-quality round 2
+def test_battle_sides_filled_from_the_sentence(extract) -> None:
+    ev = extract("TNLA 717 under brigade 2 and government forces LID 99 clashed in Kyaukme "
+                 "township.", published="2016-03-01").events[0]  # fmt: skip
+    names = {a.name for a in (ev.actor1, ev.actor2) if a is not None}
+    assert any("TNLA" in n for n in names)
+    assert any(n.startswith("Military Forces") for n in names)
+
+
+def test_political_wing_in_the_name(extract) -> None:
+    ev = extract("Kachin rebels and Myanmar troops clashed in Hpakant on Monday.",
+                 published="2016-03-01").events[0]  # fmt: skip
+    assert ev.actor1 is not None and "KIO" in ev.actor1.name and "KIA" in ev.actor1.name
+
+
+def test_time_and_event_words_are_not_actors(extract) -> None:
+    ev = extract("Rebels clashed with the army on Wednesday near Kirkuk.",
+                 published="2016-03-03").events[0]  # fmt: skip
+    assert ev.actor2 is None or "Wednesday" not in ev.actor2.text
+
+
+def test_dateline_is_not_an_actor(extract) -> None:
+    text = "KIRKUK, Iraq — A car bomb exploded near a market on Tuesday, killing four people."
+    ev = extract(text, published="2026-03-02").events[0]
+    for a in (ev.actor1, ev.actor2):
+        assert a is None or "KIRKUK" not in a.text
+
+
+def test_perpetrator_noun_kept_as_actor_text(extract) -> None:
+    text = "Urban guerrillas were seen near the house where a judge was murdered on Monday."
+    ev = extract(text, published="1989-04-18").events[0]
+    assert ev.actor1 is not None and "guerrillas" in ev.actor1.text
+
+
+def test_evidence_has_no_trailing_whitespace(extract) -> None:
+    text = "Gunmen killed two soldiers in Mosul on Monday.\n\nThe army said it would respond.\n"
+    r = extract(text, published="2024-05-07")
+    for ev in r.events:
+        for span in ev.evidence:
+            assert span.text == span.text.strip()
+            assert r.article.text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mark Felt, the former FBI official, died on Friday at his home. He was 95.",
+        "An earthquake struck the island, injuring five people and damaging buildings.",
+        "AMD is locked in a fierce battle with Intel for the server market.",
+        "The researchers demonstrated how the new method produces hydrogen.",
+        "Analysts said the takeover looks fairly valued.",
+    ],
+)
+def test_non_conflict_documents_have_no_events(extract, text: str) -> None:
+    assert extract(text, published="2024-05-07").events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 16 killed in clashes in Myanmar's Kokang region",
+        "One dead, 70 hurt in Bangladesh violence",
+        "Two soldiers died when their patrol came under fire near Kunduz on Monday.",
+    ],
+)
+def test_conflict_documents_keep_their_events(extract, text: str) -> None:
+    assert extract(text, published="2024-05-07").events
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged", "source"),
+    [
+        ("Rebels allegedly killed five villagers in Beni on Monday.", True, None),
+        ("The army denied that its troops shelled the village on Monday.", True, None),
+        (
+            "Militants may have attacked the checkpoint on Monday, officials said.",
+            True,
+            "officials",
+        ),
+        ("The possible attack on the convoy killed three soldiers on Monday.", True, None),
+        (
+            "An unconfirmed report said an airstrike hit a market in Idlib on Monday.",
+            True,
+            "unconfirmed report",
+        ),
+        ("Police said gunmen killed two traders in Kano on Monday.", False, "Police"),
+        ("According to the UN, gunmen killed two traders in Kano on Monday.", False, "UN"),
+        ("Gunmen killed two traders in Kano on Monday.", False, None),
+    ],
+)
+def test_hedging_and_attribution(extract, text: str, hedged: bool, source: str | None) -> None:
+    ev = extract(text, published="2024-05-07").events[0]
+    assert ev.hedged is hedged
+    assert ev.attributed_to == source
+
+
+def test_more_than_is_a_bound_not_an_addition(extract) -> None:
+    text = ("A roadside bomb killed two soldiers and three civilians near Afgoye on Monday. "
+            'The group said its fighters had killed "more than ten" soldiers.')  # fmt: skip
+    ev = extract(text, published="2026-03-02").events[0]
+    assert ev.fatalities.best == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The conflict has killed tens of thousands of people in the northeast.",
+        "The ADF has killed thousands of civilians in North Kivu over the past decade.",
+        "Boko Haram has often used women and girls as suicide bombers in crowded markets.",
+    ],
+)
+def test_running_totals_and_habits_are_background(extract, text: str) -> None:
+    assert extract(text, published="2026-03-02").events == []
+
+
+def test_headline_place_is_not_the_perpetrator(extract) -> None:
+    text = ("Roadside bomb kills five near Afgoye, Somalia\n\nMOGADISHU - A roadside bomb "
+            "struck a military convoy outside Afgoye yesterday, killing two soldiers and three "
+            "civilians.")  # fmt: skip
+    ev = extract(text, published="2026-03-02").events[0]
+    assert ev.actor1 is None or "Somalia" not in ev.actor1.text
+
+
+def test_aftermath_after_an_arrest_joins_the_attack(extract) -> None:
+    text = ("A suicide bomber killed 12 people at a market in Konduga on Sunday. A second woman "
+            "with explosives was arrested at a checkpoint. \"We have recovered 12 bodies, and "
+            "many of the wounded are in a bad state,\" the agency said.")  # fmt: skip
+    events = extract(text, published="2026-03-02").events
+    assert [e.fatalities.best for e in events if e.fatalities.best] == [12]
+
+
+def test_a_country_acting_is_its_state_forces(extract) -> None:
+    ev = extract("13 killed in Myanmar attack on Indian separatists: rebels",
+                 published="2015-06-10").events[0]  # fmt: skip
+    names = [a.name for a in (ev.actor1, ev.actor2) if a is not None]
+    assert "Military Forces of Myanmar" in names
+
+
+def test_wire_dateline_with_date_is_not_an_actor(extract) -> None:
+    text = (
+        "DHAKA, Jan 10, Reuter - Five tribal rebels were killed in exchanges of fire with troops."
+    )
+    ev = extract(text, published="1994-01-10").events[0]
+    for a in (ev.actor1, ev.actor2):
+        assert a is None or "DHAKA" not in a.text

@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from . import actors, counts, dates, lexicon
+from . import actors, counts, dates, doc_gate, event_actors, lexicon
+from .actor_syntax import _actor, _actors, _agent_of, _phrase
 from .records import SUB_TO_TYPE, Actor, Article, Count, Event, Span
 from .tolls import tolls as _tolls
 from .tolls import zero_statement
@@ -77,7 +78,13 @@ def _orig(doc: Doc) -> str:
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
-    return Span(_orig(doc)[start:end], start, end)
+    """The span of the original text, without leading or trailing whitespace."""
+    text = _orig(doc)
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    while start < end - 1 and text[start].isspace():
+        start += 1
+    return Span(text[start:end], start, end)
 
 
 # --------------------------------------------------------------- classification
@@ -264,210 +271,6 @@ def _territory_sub(tok: Token) -> str:
 
 
 # --------------------------------------------------------------- arguments
-_PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "case", "flat", "npadvmod"}
-
-
-def _phrase(tok: Token) -> SpacySpan:
-    """The name a noun token stands for: its entity, or the noun with its modifiers."""
-    if tok.ent_type_ and tok.ent_iob_ != "O":
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end and ent.label_ not in ("CARDINAL", "DATE", "TIME",
-                                                                      "QUANTITY", "ORDINAL"):  # fmt: skip
-                return ent
-    left = tok.i
-    for c in sorted(tok.lefts, key=lambda c: -c.i):
-        if c.dep_ in _PHRASE_DEPS and c.i == left - 1 or (
-            c.dep_ in _PHRASE_DEPS and all(t.dep_ in _PHRASE_DEPS | {"punct", "hyph"} or t.is_punct
-                                           for t in tok.doc[c.i:left])):  # fmt: skip
-            left = c.i
-    while left < tok.i and (tok.doc[left].is_punct or tok.doc[left].like_num):
-        left += 1
-    right = tok.i + 1
-    # "Military Forces of Russia", "Army of Conquest": keep an "of"-name
-    for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
-            pobj = [g for g in c.children if g.dep_ == "pobj"]
-            if pobj and (pobj[0].ent_type_ in ("GPE", "ORG", "NORP") or pobj[0].pos_ == "PROPN"):
-                right = pobj[0].i + 1
-    return tok.doc[left:right]
-
-
-def _nationality_in(tok: Token) -> str | None:
-    """A nationality word in the noun's phrase, else the one the sentence applies to
-    the same kind of thing ("a Russian Mi8 helicopter ... the Mi8 helicopter")."""
-    for t in tok.subtree:
-        if t.ent_type_ in ("NORP", "GPE") and actors.nationality_country(t.text):
-            return t.text
-    same = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children if c.dep_ == "compound")}
-    for t in tok.sent:
-        if t.dep_ == "amod" and t.head.i != tok.i and actors.nationality_country(t.text):
-            head = t.head
-            if (
-                head.lemma_.lower() in same
-                or head.ent_type_ == tok.ent_type_ == "MILITARY_PLATFORM"
-            ):
-                return t.text
-    return None
-
-
-def _actor(tok: Token, country_hint: str | None, wide: bool = True) -> Actor | None:
-    """The actor a noun names, its text widened to the whole description as written."""
-    actor = _actor_core(tok, country_hint)
-    if actor is not None and actor.text and wide:
-        wide = _described(tok)
-        if wide and len(wide) > len(actor.text) and actor.text in wide:
-            actor = Actor(actor.name, wide, actor.type, actor.country)
-    return actor
-
-
-def _np_end(tok: Token) -> int:
-    """Token index after a noun's phrase and its "of"-complement ("secretary of the embassy")."""
-    end = _phrase(tok).end
-    for c in tok.rights:
-        if c.dep_ == "prep" and c.lower_ == "of" and c.i == end:
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None:
-                end = max(end, _phrase(pobj).end)
-    return end
-
-
-def _described(tok: Token) -> str | None:
-    """ "Carlos Soto Sedice, Pisco deputy prefect", "a civil guard and a pedestrian": the
-    noun with its apposition or its conjuncts, at most 12 words."""
-    start = _phrase(tok).start
-    end = _np_end(tok)
-    for c in tok.rights:
-        if c.dep_ == "appos" or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
-            end = max(end, _np_end(c))
-            for g in c.conjuncts:
-                if g.i > c.i and g.pos_ in ("NOUN", "PROPN"):
-                    end = max(end, _np_end(g))
-    doc = tok.doc
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    if end - start > 12 or end <= start:
-        return None
-    return _orig(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
-
-
-def _actor_core(tok: Token, country_hint: str | None) -> Actor | None:
-    if tok.lower_ in ("who", "which", "that", "he", "she", "they", "it", "we", "i", "you",
-                      "them", "him", "her", "this", "these", "those", "one", "someone",
-                      "all", "others", "both", "some", "many", "most", "himself", "herself",
-                      "themselves", "itself", "us", "me", "anyone", "everyone"):  # fmt: skip
-        return None
-    if tok.ent_type_ == "WEAPON":
-        return None  # "shot down by ground fire": an instrument, not an actor
-    if tok.like_num and tok.dep_ != "nsubj":
-        return None
-    span = _phrase(tok)
-    text = _orig(tok.doc)[span.start_char : span.end_char]
-    if not text.strip():
-        return None
-    found = actors.lookup(text)
-    if found:
-        return found
-    resolved = actors.resolve(text, country_hint=country_hint)
-    if resolved.type == "unknown":
-        nat = _nationality_in(tok)
-        if nat and nat not in text:
-            alt = actors.resolve(f"{nat} {tok.text}", country_hint=country_hint)
-            if alt.type != "unknown":
-                return Actor(alt.name, text, alt.type, alt.country)
-        if tok.ent_type_ == "MILITARY_PLATFORM":
-            return None  # an aircraft of no known side says nothing about who acted
-    return resolved
-
-
-def _agent_of(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
-
-
-def _subject_of(tok: Token) -> Token | None:
-    cur = tok
-    for _ in range(3):
-        for c in cur.children:
-            if c.dep_ == "nsubj":
-                return c
-        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head != cur:
-            cur = cur.head
-        else:
-            break
-    return None
-
-
-def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, Actor | None]:
-    """actor1 (who acted) and actor2 (who it was done to) from the trigger's syntax."""
-    a1_tok: Token | None = None
-    a2_tok: Token | None = None
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or (
-        # headline style: "Russian helicopter shot down over Idlib" (no auxiliary)
-        trigger.tag_ in ("VBN", "VBD")
-        and trigger.dep_ == "ROOT"
-        and not any(c.dep_ in ("dobj", "aux", "ccomp", "xcomp") for c in trigger.children)
-        and cls in ("down", "kill", "shoot", "attack", "abduct", "arrest", "wound", "strike")
-    )
-    if passive and trigger.dep_ == "ROOT":
-        a2 = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-        if a2 is not None and a2.dep_ == "nsubj":
-            a1_tok = _agent_of(trigger)
-            return (_actor(a1_tok, hint) if a1_tok is not None else None), _actor(a2, hint)
-    if trigger.pos_ == "VERB" or trigger.tag_.startswith("VB"):
-        if passive or cls in ("die",):
-            a2_tok = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-            a1_tok = _agent_of(trigger)
-        else:
-            a1_tok = _subject_of(trigger)
-            a2_tok = next((c for c in trigger.children if c.dep_ == "dobj"), None)
-            if a2_tok is None:
-                for c in trigger.children:
-                    if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at"):
-                        a2_tok = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_
-                                       not in ("DATE", "TIME", "GPE", "LOC")), None)  # fmt: skip
-                        break
-        if trigger.dep_ in ("acl", "amod") and a2_tok is None:
-            a2_tok = trigger.head
-    else:
-        for c in trigger.children:
-            if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_ in ("ORG", "NORP", "GPE")):
-                a1_tok = c
-            elif c.dep_ == "prep" and c.lower_ == "by":
-                a1_tok = next((g for g in c.children if g.dep_ == "pobj"), a1_tok)
-            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "with", "between"):
-                a2_tok = next((g for g in c.children if g.dep_ == "pobj"), a2_tok)
-        if (
-            a1_tok is None
-            and trigger.dep_ in ("dobj",)
-            and trigger.head.lemma_.lower()
-            in ("launch", "carry", "conduct", "stage", "mount", "claim", "commit", "perpetrate")
-        ):
-            a1_tok = _subject_of(trigger.head)
-        if a1_tok is None and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
-            obj = next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
-            a2_tok = a2_tok or obj
-    if a2_tok is not None and a2_tok.like_num:
-        a2_tok = next((c for c in a2_tok.children if c.dep_ == "prep"), None) and None
-    wide = True
-    if cls == "clash":  # "MNDAA and Myanmar forces clashed", "clashes between army and KIA"
-        between = a2_tok is not None and a2_tok.head.lower_ == "between"
-        first = a2_tok if between and a1_tok is None else a1_tok
-        other = (
-            next((c for c in first.conjuncts if c.i > first.i), None) if first is not None else None
-        )
-        if other is not None and (a2_tok is None or between):
-            a1_tok, a2_tok, wide = first, other, False
-    a1 = _actor(a1_tok, hint, wide) if a1_tok is not None else None
-    a2 = _actor(a2_tok, hint, wide) if a2_tok is not None else None
-    if a1 and a2 and a1.name == a2.name and a1.text == a2.text:
-        a2 = None
-    return a1, a2
-
-
 # --------------------------------------------------------------- tolls
 # --------------------------------------------------------------- dates, hedges, sources
 def _date_in(
@@ -508,6 +311,13 @@ def _hedged(trigger: Token) -> bool:
                 return True
             if c.dep_ == "aux" and low in ("may", "might", "could") and t.i == trigger.i:
                 return True
+            if (
+                t.i == trigger.i
+                and c.dep_ in ("nsubj", "nsubjpass")
+                and _trigger_class(c) is not None
+                and any(g.dep_ == "amod" and g.lower_ in HEDGE_ADJECTIVES for g in c.children)
+            ):
+                return True  # "the possible attack killed three soldiers"
         if t.i != trigger.i and t.lemma_.lower() in HEDGE_HEADS:
             return True
     sent = trigger.sent.text.lower()
@@ -650,6 +460,18 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     merged: list[_Candidate] = []
     for c in cands:
         prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and len(merged) > 1
+            and _family(prev.sub) == "Strategic developments"
+            and (c.toll_only or _family(c.sub) in VIOLENT)
+            and not _compatible(prev, c)
+        ):
+            # an arrest told between an attack and its aftermath ("a second bomber was
+            # arrested. We have recovered 12 bodies"): the aftermath joins the attack
+            before = merged[-2]
+            if _family(before.sub) in VIOLENT and c.idx - before.idx <= 3:
+                prev = before
         if prev is not None and _compatible(prev, c):
             prev.sents.append(c.sent)
             prev.strong.append(c.anchored or c.toll_only)
@@ -681,7 +503,9 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         return []
     published = article.published
     events = []
+    classes: list[str] = []  # each event's trigger class, for the document-level gate
     groups = _named_groups(doc)
+    doc_claim = _doc_claimant(doc)
     for cand in _merge(_candidates(doc, published)):
         trig = cand.trigger
         hint = None
@@ -695,10 +519,13 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 if hit and _is_real(tok, hit[0]):
                     b1, b2 = _actors(tok, hit[0], hint)
                     a1, a2 = a1 or b1, a2 or b2
+        if SUB_TO_TYPE[cand.sub] == "Battles":
+            strong_sents = [s for s, st in zip(cand.sents, cand.strong, strict=True) if st]
+            a1, a2 = event_actors.fill_sides(a1, a2, strong_sents, _orig(doc))
         if SUB_TO_TYPE[cand.sub] in ("Protests", "Riots"):
             a1, a2 = _crowd_actors(cand, a1, a2)
         if SUB_TO_TYPE[cand.sub] in VIOLENT:
-            a1 = _perpetrator(cand, a1, a2, groups)
+            a1 = _perpetrator(cand, a1, a2, groups, doc_claim)
         death_figs: list[counts.Figure] = []
         hurt_figs: list[counts.Figure] = []
         for sent, strong in zip(cand.sents, cand.strong, strict=True):
@@ -743,7 +570,8 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         if ev.event_type == "Strategic developments":
             ev.fatalities = Count()  # deaths belong to a violent event, never to an arrest
         events.append(ev)
-    return events
+        classes.append(cand.cls)
+    return doc_gate.keep(events, classes)
 
 
 ARMED_GROUP_TYPES = ("rebel_group", "political_militia", "identity_militia")
@@ -767,15 +595,24 @@ def _named_groups(span) -> list[Actor]:  # noqa: ANN001 - a spaCy Doc or Span
 
 
 def _perpetrator(
-    cand: _Candidate, a1: Actor | None, a2: Actor | None, groups: list[Actor]
+    cand: _Candidate,
+    a1: Actor | None,
+    a2: Actor | None,
+    groups: list[Actor],
+    doc_claim: Actor | None = None,
 ) -> Actor:
     """actor1 of a violent event: who the syntax names; else who claimed it or was blamed
     for it; a plain "guerrillas" or "terrorists" stands for the one armed group the event
     (or else the article) names; else an unidentified armed group."""
     if a1 is None or a1.name.startswith("Unidentified Armed Group"):
-        claimed = _claimant(cand)
+        claimed = _claimant(cand.sents)
         if claimed is not None:
             return claimed
+    if a1 is None or (a1.name.startswith("Unidentified Armed Group") and not a1.text):
+        perp = event_actors.perpetrator_mention(cand.sents)
+        found = _actor(perp, None) if perp is not None else None
+        if found is not None and found.type != "unknown" and found.type != "civilians":
+            a1 = found
     if a1 is not None and not a1.name.startswith("Unidentified Armed Group"):
         return a1
     words = set(re.findall(r"[a-z]+", a1.text.lower())) if a1 else set()
@@ -786,13 +623,30 @@ def _perpetrator(
         if len({g.name for g in pool}) == 1:
             g = pool[0]
             return Actor(g.name, a1.text, g.type, g.country)
+    if doc_claim is not None and (a1 is None or a1.name.startswith("Unidentified Armed Group")):
+        # the group the article says claimed its attacks; the text keeps what this event says
+        text = a1.text if a1 is not None else ""
+        return Actor(doc_claim.name, text or doc_claim.text, doc_claim.type, doc_claim.country)
     return a1 or Actor("Unidentified Armed Group", "", "unknown", None)
 
 
-def _claimant(cand: _Candidate) -> Actor | None:
+def _claimant(sents) -> Actor | None:  # noqa: ANN001 - spaCy sentence spans
     """ "The FMLN claimed responsibility for the attack", "police blamed the blast on the
     ELN", "the attack was attributed to the Shining Path"."""
-    for sent in cand.sents:
+    found = _claimants(sents)
+    return found[0] if found else None
+
+
+def _doc_claimant(doc: Doc) -> Actor | None:
+    """The one group the article says claimed (or was blamed for) its attacks; None when
+    it names none or several."""
+    found = _claimants(list(doc.sents))
+    return found[0] if len({a.name for a in found}) == 1 else None
+
+
+def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
+    out = []
+    for sent in sents:
         for tok in sent:
             lemma = tok.lemma_.lower()
             who = None
@@ -806,8 +660,8 @@ def _claimant(cand: _Candidate) -> Actor | None:
             if who is not None:
                 found = _actor(who, None)
                 if found is not None and found.type != "unknown":
-                    return found
-    return None
+                    out.append(found)
+    return out
 
 
 CROWD = {"protester": "protesters", "demonstrator": "protesters", "marcher": "protesters",

@@ -80,7 +80,12 @@ def _on_top(tok: Token, noun: Token) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ == "also" for c in tok.children):
         return True
     words = {noun.lower_, *(t.lower_ for t in noun.children)}
-    words |= {t.lower_ for c in noun.children if c.like_num for t in c.children}
+    nums = [c for c in noun.children if c.like_num]
+    words |= {t.lower_ for c in nums for t in c.children}
+    if any(t.lower_ == "than" for c in nums for t in c.children) or any(
+        t.lower_ == "than" for t in noun.children
+    ):
+        words.discard("more")  # "more than ten soldiers" is a bound, not "ten more soldiers"
     return bool(words & {"more", "other", "others", "another", "additional"})
 
 

@@ -166,7 +166,14 @@ BACKGROUND = re.compile(
     r"(earlier|last) (this )?year|in (19|20)\d\d|"
     # totals over a period are not one event's toll
     r"per (day|week|month|year)|so far this (year|month)|during the month of|"
-    r"over the (past|last) (\d+|\w+) (days|weeks|months|years)|since the \w+ (began|started))\b",
+    r"over the (past|last) (\d+|\w+) (days|weeks|months|years)|since the \w+ (began|started)|"
+    # a conflict's running total: "has killed thousands over the past decade"
+    r"(over|in|during) the (past|last) (\w+ )?decades?|(tens|hundreds) of thousands|"
+    r"the (conflict|war|insurgency|violence|fighting|uprising) (has|have) (killed|claimed|left)|"
+    # habits, not events: "has often used women as suicide bombers", "regularly attacks convoys"
+    r"(has|have|had) (often|regularly|frequently|repeatedly|routinely)|"
+    r"(often|regularly|frequently|routinely|usually|typically) (uses?|used|attacks?|targets?|"
+    r"carr(y|ies)|launch(es)?|kills?|kidnaps?|abducts?))\b",
     re.I,
 )
 # trigger words that, modifying a noun, name a thing rather than an event: "protest note",
@@ -289,6 +296,18 @@ def is_real(tok: Token, cls: str) -> bool:
         return False
     if lemma == "march" and tok.ent_type_ == "DATE":
         return False
+    if (
+        lemma == "demonstrate"
+        and tok.pos_ == "VERB"
+        and any(c.dep_ in ("dobj", "ccomp", "nsubjpass", "xcomp", "advcl") for c in children)
+    ):
+        return False  # "demonstrated how these features help", "was demonstrated"
+    if lemma == "takeover" and not any(
+        g.ent_type_ in ("GPE", "LOC", "FAC") or g.lemma_.lower() in ("town", "city", "village",
+                                                                    "base", "territory", "area")
+        for c in children if c.dep_ == "prep" for g in c.children
+    ):  # fmt: skip
+        return False  # a business takeover, not the taking of a place
     if lemma in (
         "rocket",
         "missile",

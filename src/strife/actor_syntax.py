@@ -1,0 +1,240 @@
+"""Who acted and who suffered, from the syntax around a trigger (used by ``events.py``).
+
+``actors_of(trigger, cls, hint)`` gives actor1 (active subject, passive "by"-agent,
+possessor of a noun trigger) and actor2 (object, passive subject); ``actor(tok)``
+turns a noun into an actor whose text is the whole description as written (the noun
+with its apposition, "of"-complement or conjuncts, at most 12 words), normalised by
+``actors.py``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from . import actors, event_actors
+from .records import Actor
+from .triggers import trigger_class as _trigger_class
+
+
+def _orig(doc) -> str:  # noqa: ANN001 - a spaCy Doc
+    return doc.user_data.get("text", doc.text)
+
+
+_PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "case", "flat", "npadvmod"}
+
+
+def _phrase(tok: Token) -> SpacySpan:
+    """The name a noun token stands for: its entity, or the noun with its modifiers."""
+    if tok.ent_type_ and tok.ent_iob_ != "O":
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end and ent.label_ not in ("CARDINAL", "DATE", "TIME",
+                                                                      "QUANTITY", "ORDINAL"):  # fmt: skip
+                return ent
+    left = tok.i
+    for c in sorted(tok.lefts, key=lambda c: -c.i):
+        if c.dep_ in _PHRASE_DEPS and c.i == left - 1 or (
+            c.dep_ in _PHRASE_DEPS and all(t.dep_ in _PHRASE_DEPS | {"punct", "hyph"} or t.is_punct
+                                           for t in tok.doc[c.i:left])):  # fmt: skip
+            left = c.i
+    while left < tok.i and (tok.doc[left].is_punct or tok.doc[left].like_num):
+        left += 1
+    right = tok.i + 1
+    # "Military Forces of Russia", "Army of Conquest": keep an "of"-name
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
+            pobj = [g for g in c.children if g.dep_ == "pobj"]
+            if pobj and (pobj[0].ent_type_ in ("GPE", "ORG", "NORP") or pobj[0].pos_ == "PROPN"):
+                right = pobj[0].i + 1
+    return tok.doc[left:right]
+
+
+def _nationality_in(tok: Token) -> str | None:
+    """A nationality word in the noun's phrase, else the one the sentence applies to
+    the same kind of thing ("a Russian Mi8 helicopter ... the Mi8 helicopter")."""
+    for t in tok.subtree:
+        if t.ent_type_ in ("NORP", "GPE") and actors.nationality_country(t.text):
+            return t.text
+    same = {tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children if c.dep_ == "compound")}
+    for t in tok.sent:
+        if t.dep_ == "amod" and t.head.i != tok.i and actors.nationality_country(t.text):
+            head = t.head
+            if (
+                head.lemma_.lower() in same
+                or head.ent_type_ == tok.ent_type_ == "MILITARY_PLATFORM"
+            ):
+                return t.text
+    return None
+
+
+def _actor(tok: Token, country_hint: str | None, wide: bool = True) -> Actor | None:
+    """The actor a noun names, its text widened to the whole description as written."""
+    actor = _actor_core(tok, country_hint)
+    if actor is not None and actor.text and wide:
+        wide = _described(tok)
+        if wide and len(wide) > len(actor.text) and actor.text in wide:
+            actor = Actor(actor.name, wide, actor.type, actor.country)
+    return actor
+
+
+def _np_end(tok: Token) -> int:
+    """Token index after a noun's phrase and its "of"-complement ("secretary of the embassy")."""
+    end = _phrase(tok).end
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == end:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                end = max(end, _phrase(pobj).end)
+    return end
+
+
+def _described(tok: Token) -> str | None:
+    """ "Carlos Soto Sedice, Pisco deputy prefect", "a civil guard and a pedestrian": the
+    noun with its apposition or its conjuncts, at most 12 words."""
+    start = _phrase(tok).start
+    end = _np_end(tok)
+    for c in tok.rights:
+        if c.dep_ == "appos" or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
+            end = max(end, _np_end(c))
+            for g in c.conjuncts:
+                if g.i > c.i and g.pos_ in ("NOUN", "PROPN"):
+                    end = max(end, _np_end(g))
+    doc = tok.doc
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end - start > 12 or end <= start:
+        return None
+    return _orig(doc)[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+
+
+def _actor_core(tok: Token, country_hint: str | None) -> Actor | None:
+    if event_actors.is_non_actor(tok, _trigger_class):
+        return None
+    if tok.lower_ in ("who", "which", "that", "he", "she", "they", "it", "we", "i", "you",
+                      "them", "him", "her", "this", "these", "those", "one", "someone",
+                      "all", "others", "both", "some", "many", "most", "himself", "herself",
+                      "themselves", "itself", "us", "me", "anyone", "everyone"):  # fmt: skip
+        return None
+    if tok.ent_type_ == "WEAPON":
+        return None  # "shot down by ground fire": an instrument, not an actor
+    if tok.like_num and tok.dep_ != "nsubj":
+        return None
+    span = _phrase(tok)
+    text = _orig(tok.doc)[span.start_char : span.end_char]
+    if not text.strip():
+        return None
+    found = actors.lookup(text)
+    if found:
+        return found
+    resolved = actors.resolve(text, country_hint=country_hint)
+    iso = actors.nationality_country(text) if tok.ent_type_ == "GPE" else None
+    if resolved.type == "unknown" and iso and actors.country_name(iso):
+        # a country acting ("Myanmar attack on separatists", "Bangladesh arrests an
+        # editor"): its state forces, as conflict analysts code it
+        return Actor(f"Military Forces of {actors.country_name(iso)}", text, "state_forces", iso)
+    if resolved.type == "unknown":
+        nat = _nationality_in(tok)
+        if nat and nat not in text:
+            alt = actors.resolve(f"{nat} {tok.text}", country_hint=country_hint)
+            if alt.type != "unknown":
+                return Actor(alt.name, text, alt.type, alt.country)
+        if tok.ent_type_ == "MILITARY_PLATFORM":
+            return None  # an aircraft of no known side says nothing about who acted
+    return resolved
+
+
+def _agent_of(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _subject_of(tok: Token) -> Token | None:
+    cur = tok
+    for _ in range(3):
+        for c in cur.children:
+            if c.dep_ == "nsubj":
+                return c
+        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head != cur:
+            cur = cur.head
+        else:
+            break
+    return None
+
+
+def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, Actor | None]:
+    """actor1 (who acted) and actor2 (who it was done to) from the trigger's syntax."""
+    a1_tok: Token | None = None
+    a2_tok: Token | None = None
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) or (
+        # headline style: "Russian helicopter shot down over Idlib" (no auxiliary)
+        trigger.tag_ in ("VBN", "VBD")
+        and trigger.dep_ == "ROOT"
+        and not any(c.dep_ in ("dobj", "aux", "ccomp", "xcomp") for c in trigger.children)
+        and cls in ("down", "kill", "shoot", "attack", "abduct", "arrest", "wound", "strike")
+    )
+    if passive and trigger.dep_ == "ROOT":
+        a2 = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if a2 is not None and a2.dep_ == "nsubj":
+            a1_tok = _agent_of(trigger)
+            return (_actor(a1_tok, hint) if a1_tok is not None else None), _actor(a2, hint)
+    if trigger.pos_ == "VERB" or trigger.tag_.startswith("VB"):
+        if passive or cls in ("die",):
+            a2_tok = next((c for c in trigger.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            a1_tok = _agent_of(trigger)
+        else:
+            a1_tok = _subject_of(trigger)
+            a2_tok = next((c for c in trigger.children if c.dep_ == "dobj"), None)
+            if a2_tok is None:
+                for c in trigger.children:
+                    if c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at"):
+                        a2_tok = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_
+                                       not in ("DATE", "TIME", "GPE", "LOC")), None)  # fmt: skip
+                        break
+        if trigger.dep_ in ("acl", "amod") and a2_tok is None:
+            a2_tok = trigger.head
+    else:
+        for c in trigger.children:
+            if (
+                c.dep_ == "poss"
+                or (
+                    c.dep_ == "compound"
+                    and c.ent_type_ in ("ORG", "NORP", "GPE")
+                    # "Russian airstrike", not a headline's last word glued to the next line
+                    and not any(t.is_space or t.is_punct for t in trigger.doc[c.i : trigger.i])
+                )
+            ):
+                a1_tok = c
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                a1_tok = next((g for g in c.children if g.dep_ == "pobj"), a1_tok)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "with", "between"):
+                a2_tok = next((g for g in c.children if g.dep_ == "pobj"), a2_tok)
+        if (
+            a1_tok is None
+            and trigger.dep_ in ("dobj",)
+            and trigger.head.lemma_.lower()
+            in ("launch", "carry", "conduct", "stage", "mount", "claim", "commit", "perpetrate")
+        ):
+            a1_tok = _subject_of(trigger.head)
+        if a1_tok is None and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
+            obj = next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
+            a2_tok = a2_tok or obj
+    if a2_tok is not None and a2_tok.like_num:
+        a2_tok = next((c for c in a2_tok.children if c.dep_ == "prep"), None) and None
+    wide = True
+    if cls == "clash":  # "MNDAA and Myanmar forces clashed", "clashes between army and KIA"
+        between = a2_tok is not None and a2_tok.head.lower_ == "between"
+        first = a2_tok if between and a1_tok is None else a1_tok
+        other = (
+            next((c for c in first.conjuncts if c.i > first.i), None) if first is not None else None
+        )
+        if other is not None and (a2_tok is None or between):
+            a1_tok, a2_tok, wide = first, other, False
+    a1 = _actor(a1_tok, hint, wide) if a1_tok is not None else None
+    a2 = _actor(a2_tok, hint, wide) if a2_tok is not None else None
+    if a1 and a2 and a1.name == a2.name and a1.text == a2.text:
+        a2 = None
+    return a1, a2

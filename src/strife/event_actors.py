@@ -1,0 +1,146 @@
+"""Actor slots of an event beyond the trigger's own syntax (used by ``events.py``).
+
+* ``is_non_actor(tok)``: words that the parser hands over as a subject or object but
+  that never name who acted or suffered: dates and weekdays ("clashed on Wednesday"),
+  event nouns ("fierce fighting", "the attacks"), datelines ("KIRKUK, Iraq -").
+* ``fill_sides``: a battle has two sides. When the syntax gives one side (or none, or
+  a word that names nobody), the other sides the event's sentences name fill the empty
+  slots: "TNLA 571 under brigade 1 and government forces LID 99 clashed" (the parser
+  misses the coordination), "Clashes Reported Between Govt Troops, TNLA".
+* ``perpetrator_mention``: an attack whose perpetrator the syntax does not give takes
+  the perpetrator noun its sentences use ("urban guerrillas", "uniformed men",
+  "the terrorists"), so the actor text says what the report says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from . import actors
+from .records import Actor
+
+ARMED_TYPES = ("state_forces", "rebel_group", "political_militia", "identity_militia")
+TIME_WORDS = {"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
+              "thursday", "friday", "saturday", "sunday", "morning", "evening", "night",
+              "afternoon", "week", "weekend", "month", "year", "day", "dawn", "midnight"}  # fmt: skip
+# nouns that name who carried out an attack when no group is named
+PERP_NOUNS = {"terrorist", "terrorists", "guerrilla", "guerrillas", "gunman", "gunmen",
+              "assailant", "assailants", "attacker", "attackers", "assassin", "assassins",
+              "rebel", "rebels", "insurgent", "insurgents", "militant", "militants",
+              "kidnapper", "kidnappers", "subversive", "subversives", "commando", "commandos",
+              "hitman", "hitmen", "bomber", "bombers", "extremist", "extremists",
+              "criminal", "criminals", "murderer", "murderers", "killer", "killers"}  # fmt: skip
+# "uniformed men", "armed men", "hooded individuals"
+PERP_MODIFIERS = {"armed", "uniformed", "hooded", "masked", "unidentified", "unknown",
+                  "heavily"}  # fmt: skip
+PERP_HEADS = {"man", "men", "individual", "individuals", "person", "persons", "people",
+              "group", "youths"}  # fmt: skip
+
+
+def is_non_actor(tok: Token, trigger_class: Callable[[Token], object]) -> bool:
+    """``tok`` heads a phrase that names no actor (a time, an event, a dateline)."""
+    if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_WORDS:
+        return True
+    if (
+        tok.pos_ == "NOUN"
+        and trigger_class(tok) is not None
+        and tok.lemma_.lower()
+        not in ("bomber", "kidnapper", "rioter", "protester", "demonstrator", "mob")
+    ):
+        return True  # "fierce fighting", "the attacks", "renewed clashes"
+    return _dateline(tok)
+
+
+def _dateline(tok: Token) -> bool:
+    """ "KIRKUK, Iraq —", "BOGOTA —": a place at the very start of a line, before a dash."""
+    if tok.pos_ != "PROPN" and not tok.is_upper:
+        return False
+    doc = tok.doc
+    i = tok.i
+    while i > 0 and not doc[i - 1].is_space and "\n" not in doc[i - 1].text_with_ws:
+        prev = doc[i - 1]
+        if not (prev.pos_ == "PROPN" or prev.text in (",", "(", ")")):
+            return False
+        i -= 1
+    j = tok.i + 1
+    while j < len(doc) and j - tok.i <= 8:
+        t = doc[j]
+        if t.text in ("—", "–", "--", "-", "―"):
+            return True
+        # "DHAKA, Jan 10, Reuter -", "KIRKUK, Iraq (Reuters) -"
+        if not (t.pos_ == "PROPN" or t.like_num or t.ent_type_ == "DATE"
+                or t.text in (",", "(", ")", ".")):  # fmt: skip
+            return False
+        j += 1
+    return False
+
+
+def _mentions(sent: Span) -> list[Span]:
+    spans = [e for e in sent.ents if e.label_ in ("ORG", "NORP", "PERSON", "GPE")]
+    spans += list(sent.noun_chunks)
+    return sorted(spans, key=lambda s: (s.start, -len(s)))
+
+
+def _side(span: Span, text: str) -> Actor | None:
+    mention = text[span.start_char : span.end_char]
+    found = actors.lookup(mention)
+    if found is None:
+        words = {t.lower_ for t in span}
+        if not words & {"army", "troops", "troop", "military", "forces", "force", "soldiers",
+                        "govt", "government", "tatmadaw", "police", "rebels", "insurgents"}:  # fmt: skip
+            return None
+        found = actors.resolve(mention)
+    if found.type not in ARMED_TYPES or found.name.startswith("Unidentified Armed Group"):
+        return None
+    return found
+
+
+def sides_named(sents: list[Span], text: str) -> list[Actor]:
+    """Armed actors the sentences name (named groups, state forces), first mention first."""
+    out: list[Actor] = []
+    for sent in sents:
+        for span in _mentions(sent):
+            found = _side(span, text)
+            if found is None:
+                continue
+            key = (found.name, found.country)
+            if all((a.name, a.country) != key and a.text != found.text for a in out):
+                out.append(found)
+    return out
+
+
+def _weak(actor: Actor | None) -> bool:
+    return actor is None or actor.type == "unknown" or not actor.text
+
+
+def fill_sides(
+    a1: Actor | None, a2: Actor | None, sents: list[Span], text: str
+) -> tuple[Actor | None, Actor | None]:
+    """Both sides of a battle: empty or nameless slots take the other armed actors named."""
+    if not (_weak(a1) or _weak(a2)):
+        return a1, a2
+    used = {a.name for a in (a1, a2) if not _weak(a)}
+    pool = [s for s in sides_named(sents, text) if s.name not in used]
+    if _weak(a1) and pool:
+        a1 = pool.pop(0)
+    if _weak(a2) and pool:
+        a2 = pool.pop(0)
+    return a1, a2
+
+
+def perpetrator_mention(sents: list[Span]) -> Token | None:
+    """The first noun in the sentences that names attackers without naming a group."""
+    for sent in sents:
+        for tok in sent:
+            if tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            low = tok.lower_
+            if low in PERP_NOUNS:
+                return tok
+            if low in PERP_HEADS and any(
+                c.dep_ == "amod" and c.lower_ in PERP_MODIFIERS for c in tok.children
+            ):
+                return tok
+    return None
