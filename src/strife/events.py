@@ -32,6 +32,7 @@ from spacy.tokens import Span as SpacySpan
 
 from . import actors, counts, dates, doc_gate, event_actors, lexicon
 from .actor_syntax import _actor, _actors, _agent_of, _phrase
+from .nlp import original_text
 from .records import SUB_TO_TYPE, Actor, Article, Count, Event, Span
 from .tolls import tolls as _tolls
 from .tolls import zero_statement
@@ -74,7 +75,7 @@ class _Candidate:
 
 
 def _orig(doc: Doc) -> str:
-    return doc.user_data.get("text", doc.text)
+    return original_text(doc)
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:

@@ -214,8 +214,14 @@ def model_info(settings: Settings | None = None) -> dict[str, str]:
     return {"name": nlp.meta.get("name", ""), "version": nlp.meta.get("version", "")}
 
 
+def original_text(doc: Doc) -> str:
+    """The text a Doc was parsed from, before any re-casing: cut every reported span
+    from it. (``doc.text`` rebuilds the string on each call, so it is only a fallback.)"""
+    return doc.user_data.get("text") or doc.text
+
+
 def entities(doc: Doc) -> list[Entity]:
     """The Doc's named entities as records, cut from the original text."""
-    text = doc.user_data.get("text", doc.text)
+    text = original_text(doc)
     return [Entity(text[e.start_char : e.end_char], e.label_, e.start_char, e.end_char)
             for e in doc.ents]  # fmt: skip
