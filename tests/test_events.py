@@ -434,3 +434,68 @@ def test_wire_dateline_with_date_is_not_an_actor(extract) -> None:
     ev = extract(text, published="1994-01-10").events[0]
     for a in (ev.actor1, ev.actor2):
         assert a is None or "DHAKA" not in a.text
+
+
+# ------------------------------------------------ extraction-quality round 3
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels blew up a bridge near the town on Monday.",
+        "The road was cut when a truck was derailed by a Claymore mine on Monday.",
+        "Rebels attacked the power station on Monday. They caused damage to the control room "
+        "with explosives.",
+    ],
+)
+def test_blow_up_mines_and_instruments_are_explosions(extract, text: str) -> None:
+    events = extract(text, published="1988-12-09").events
+    assert events and events[-1].event_type == "Explosions/Remote violence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The company mined gold in the hills.", "Police arrested a man with explosives in his car."],
+)
+def test_mining_and_carrying_explosives_are_not_explosions(extract, text: str) -> None:
+    events = extract(text, published="1988-12-09").events
+    assert all(e.event_type != "Explosions/Remote violence" for e in events)
+
+
+def test_protesters_who_clash_with_police_riot(extract) -> None:
+    ev = extract("Protesters clashed with security forces in Caracas on Sunday.",
+                 published="2017-07-30").events[0]  # fmt: skip
+    assert ev.event_type == "Riots" and ev.sub_event_type == "Violent demonstration"
+
+
+def test_people_captured_are_abducted_places_captured_are_taken(extract) -> None:
+    ev = extract("Two students were captured by soldiers at the bus station on 4 January.",
+                 published="1989-02-07").events[0]  # fmt: skip
+    assert ev.sub_event_type == "Abduction/forced disappearance"
+    assert ev.date == "1989-01-04"
+    ev = extract("Rebels captured the town of Kunduz on Monday.", published="2015-09-29").events[0]
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_date_from_the_sentence_before(extract) -> None:
+    text = ("This morning, insurgents derailed a train near Soyapango. Railway spokesmen said "
+            "the train was derailed by a Claymore mine. There were no casualties.")  # fmt: skip
+    ev = extract(text, published="1988-12-09").events[0]
+    assert ev.date == "1988-12-09"
+    assert "Claymore mine" in ev.weapons
+    assert ev.actor1 is not None and ev.actor1.text == "insurgents"
+    # a new paragraph, or "Elsewhere", does not take the date
+    text = ("On Monday, insurgents derailed a train near Soyapango.\n\nThe train was derailed "
+            "by a Claymore mine.")  # fmt: skip
+    assert extract(text, published="1988-12-09").events[0].date is None
+
+
+def test_people_hurt_are_the_target_not_the_bridge(extract) -> None:
+    text = ("Guerrillas blew up a bridge as a bus was crossing it near Uramita on Sunday. The "
+            "attack killed nine policemen.")  # fmt: skip
+    ev = extract(text, published="1988-10-25").events[0]
+    assert ev.actor2 is not None and "policemen" in ev.actor2.text
+
+
+def test_a_total_over_a_period_is_not_the_toll(extract) -> None:
+    text = ("With the murder of two more engineers last Wednesday, a total of six engineers "
+            "have been murdered this week by Shining Path guerrillas.")  # fmt: skip
+    assert extract(text, published="1988-12-10").events[0].fatalities.best == 2

@@ -231,3 +231,43 @@ def test_unknown_town_before_a_designator_is_listed(nlp, gz: Gazetteer) -> None:
     tops = run(nlp, gz, "Arakan army and government forces clashed in Qwertzwa township")
     t = [t for t in tops if t.text.startswith("Qwertzwa")]
     assert t and t[0].place.lat is None
+
+
+def test_country_abbreviations_and_demonyms_before_nouns(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    text = (
+        "The UK's regulator met in Newcastle. A strike at UK airports is planned. "
+        "The city adopted a Swedish road model policy on Uruguay Avenue."
+    )
+    tops = run(nlp, gz, text)
+    assert all(t.place.country == "GB" for t in tops if t.text == "UK")
+    assert len([t for t in tops if t.text == "UK"]) == 2
+    assert named(tops, "Swedish").place.country == "SE"
+    assert not [t for t in tops if t.text == "Uruguay"]  # a street, not the country
+
+
+def test_all_caps_speaker_tags_and_titled_names_are_no_places(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    from strife import nlp as strife_nlp
+
+    text = (
+        "SAN SALVADOR, 26 JUN 89 (RADIO CADENA YSU) -- [TEXT] THE SALVADORAN ARMY SAID "
+        "COLONEL RENE EMILIO PONCE VISITED SAN MIGUEL IN EL SALVADOR.\n"
+        "[PONCE] WE WILL DEFEAT THE FMLN IN EL SALVADOR."
+    )
+    doc = next(strife_nlp.parse([text]))
+    tops = geocode(doc, [], Article(raw=text, id="t", text=text), gz)
+    assert all(t.place.lat is None for t in tops if t.text == "PONCE")  # not Ponce, PR
+    assert named(tops, "SAN MIGUEL").place.country == "SV"
+
+
+def test_country_as_adjective_does_not_place_the_event(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    text = (
+        "BOGOTA, 13 FEB 90 (RADIO CADENA NACIONAL) -- [TEXT] THE POLICE HAVE NO CLUES "
+        "REGARDING THE TWO U.S. CITIZENS WHO WERE KIDNAPPED BY GUERRILLAS. THE U.S. "
+        "EMBASSY AND THE U.S. GOVERNMENT ASKED FOR THEIR RELEASE."
+    )
+    from strife import nlp as strife_nlp
+
+    doc = next(strife_nlp.parse([text]))
+    ev = event(text, "KIDNAPPED")
+    geocode(doc, [ev], Article(raw=text, id="t", text=text), gz)
+    assert ev.location is not None and ev.location.country == "CO"

@@ -23,6 +23,7 @@ Locations are set later by the geo stage from the triggers and evidence here.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -253,8 +254,27 @@ def _protest_sub(sent: SpacySpan) -> str:
     )
     if lethal:
         return "Excessive force against protesters"
-    if words & {"stone", "rock", "molotov", "torch", "loot", "vandalize", "smash", "riot",
-                "burn", "petrol", "brick"} or "set fire" in lower:  # fmt: skip
+    if (
+        words
+        & {
+            "stone",
+            "rock",
+            "molotov",
+            "torch",
+            "loot",
+            "vandalize",
+            "smash",
+            "riot",
+            "burn",
+            "petrol",
+            "brick",
+            "clash",
+            "skirmish",
+            "scuffle",
+        }
+        or "set fire" in lower
+    ):
+        # protesters who clash with the police riot (ACLED: violent demonstration)
         return "Violent demonstration"
     if words & {"disperse", "arrest", "detain", "baton", "water", "rubber", "teargas"} or \
             "tear gas" in lower:  # fmt: skip
@@ -299,6 +319,52 @@ def _date_in(
             if day:
                 return day, precision
     return None, 3
+
+
+def _lead_date(
+    cand: _Candidate,
+    sents: list[SpacySpan],
+    sent_no: dict[int, int],
+    prev: _Candidate | None,
+    prev_date: tuple[str | None, int],
+    published: str | None,
+) -> tuple[str | None, int]:
+    """The date of an event whose sentences give none: the sentence right before it in
+    the same paragraph tells when ("This morning, insurgents derailed a train. [...] the
+    train was derailed by a Claymore mine"); when that sentence belongs to the event
+    before, that event's date ("... attacked the substation. They caused damage with
+    explosives")."""
+    before = _lead_sents(cand, sents, sent_no)
+    for sent in before:
+        if prev is not None and any(s.start == sent.start for s in prev.sents):
+            return prev_date
+    if not before or any(BACKGROUND.search(s.text) for s in before):
+        return None, 3
+    return _date_in(before, before[0].root, published)
+
+
+def _lead_sents(
+    cand: _Candidate, sents: list[SpacySpan], sent_no: dict[int, int]
+) -> list[SpacySpan]:
+    """The sentence right before the event in the same paragraph, with the fragments a
+    bracketed insertion split off it ("FENADESAL [Salvadoran National Railroad] spokesmen
+    said ..."); none when the event opens with "Elsewhere", "Meanwhile"."""
+    n = sent_no.get(cand.sents[0].start)
+    if not n or NEW_INCIDENT.match(cand.sents[0].text):
+        return []
+    text = _orig(cand.sents[0].doc)
+    # the sentence before, with the fragments a bracketed insertion split off it
+    # ("FENADESAL [Salvadoran National Railroad] spokesmen said ...")
+    before: list[SpacySpan] = []
+    for k in range(n - 1, max(n - 4, -1), -1):
+        end = sents[k].start_char + len(sents[k].text.rstrip())
+        if "\n\n" in text[end : (before or cand.sents)[0].start_char]:
+            break  # a new paragraph
+        before.insert(0, sents[k])
+        head = sents[k].text[:1] in "[(" or sents[k].text[:1].islower()
+        if not head and re.search(r"[.!?][\"')\]]*\s*$", sents[k].text):
+            break  # a whole sentence, not a piece of one
+    return before
 
 
 def _hedged(trigger: Token) -> bool:
@@ -507,6 +573,10 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     classes: list[str] = []  # each event's trigger class, for the document-level gate
     groups = _named_groups(doc)
     doc_claim = _doc_claimant(doc)
+    all_sents = list(doc.sents)
+    sent_no = {s.start: n for n, s in enumerate(all_sents)}
+    prev_cand: _Candidate | None = None
+    prev_date: tuple[str | None, int] = (None, 3)
     for cand in _merge(_candidates(doc, published)):
         trig = cand.trigger
         hint = None
@@ -520,6 +590,9 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 if hit and _is_real(tok, hit[0]):
                     b1, b2 = _actors(tok, hit[0], hint)
                     a1, a2 = a1 or b1, a2 or b2
+        if a2 is not None and _is_thing(a2):
+            # a bridge or a pylon is the physical target; the people hurt are the victims
+            a2 = _human_target(cand, trig, hint) or a2
         if SUB_TO_TYPE[cand.sub] == "Battles":
             strong_sents = [s for s, st in zip(cand.sents, cand.strong, strict=True) if st]
             a1, a2 = event_actors.fill_sides(a1, a2, strong_sents, _orig(doc))
@@ -527,6 +600,13 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             a1, a2 = _crowd_actors(cand, a1, a2)
         if SUB_TO_TYPE[cand.sub] in VIOLENT:
             a1 = _perpetrator(cand, a1, a2, groups, doc_claim)
+            if a1.name.startswith("Unidentified Armed Group") and not a1.text:
+                # "This morning, insurgents derailed a train. [...] derailed by a mine"
+                lead = _lead_sents(cand, all_sents, sent_no)
+                if lead and not (prev_cand and any(s.start == x.start for s in prev_cand.sents
+                                                   for x in lead)):  # fmt: skip
+                    a1 = _perpetrator(dataclasses.replace(cand, sents=lead + cand.sents), None,
+                                      a2, groups, doc_claim)  # fmt: skip
         death_figs: list[counts.Figure] = []
         hurt_figs: list[counts.Figure] = []
         for sent, strong in zip(cand.sents, cand.strong, strict=True):
@@ -536,6 +616,9 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             death_figs += d
             hurt_figs += h
         date, precision = _date_in(cand.sents, trig, published)
+        if date is None:
+            date, precision = _lead_date(cand, all_sents, sent_no, prev_cand, prev_date, published)
+        prev_cand, prev_date = cand, (date, precision)
         weapons, platforms = [], []
         for sent, strong in zip(cand.sents, cand.strong, strict=True):
             if not strong:
@@ -573,6 +656,35 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         events.append(ev)
         classes.append(cand.cls)
     return doc_gate.keep(events, classes)
+
+
+# nouns for physical targets: "blew up a bridge", "attacked the substation"
+THINGS = {"bridge", "pole", "pylon", "tower", "building", "office", "offices", "substation",
+          "pipeline", "station", "plant", "vehicle", "bus", "car", "truck", "train", "house",
+          "home", "church", "bank", "headquarters", "facility", "installation", "road",
+          "highway", "line", "embassy", "shop", "store", "factory", "warehouse", "dam",
+          "depot", "branch", "residence", "hotel", "restaurant", "market", "wall", "roof"}  # fmt: skip
+
+
+def _is_thing(actor: Actor) -> bool:
+    if actor.type != "unknown" or not actor.text:
+        return False
+    words = re.findall(r"[a-z]+", actor.text.lower().split(" of ")[0])
+    return bool(words) and words[-1] in THINGS
+
+
+def _human_target(cand: _Candidate, trig: Token, hint) -> Actor | None:  # noqa: ANN001
+    """actor2 of the event's other triggers when it names people, not a thing."""
+    for sent, strong in zip(cand.sents, cand.strong, strict=True):
+        if not strong:
+            continue
+        for tok in sent:
+            hit = _trigger_class(tok) if tok.i != trig.i else None
+            if hit and _is_real(tok, hit[0]):
+                b2 = _actors(tok, hit[0], hint)[1]
+                if b2 is not None and b2.text and not _is_thing(b2):
+                    return b2
+    return None
 
 
 ARMED_GROUP_TYPES = ("rebel_group", "political_militia", "identity_militia")

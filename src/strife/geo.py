@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from strife import geo_actors, geo_events
+from strife import geo_actors, geo_events, geo_filters
 from strife.gazetteer import ABBR, ALT, DEMONYM, NAME, Candidate, Gazetteer, haversine_km, normalize
 from strife.records import Article, Event, Place, Toponym
 
@@ -89,7 +89,7 @@ STOP_NAMES = frozenset(
     "thursday friday saturday sunday january february march april may june july august "
     "september october november december god lord new old north south east west central "
     "university hospital church city state county province district region street road "
-    "but and or if as so not no yes all one two three many some more most can will".split()
+    "but and or if as so not no yes all one two three many some more most can will states".split()
 )
 # Dateline-shaped openings that name no place ("CLANDESTINE, 7 FEB 89 (RADIO ...) --").
 NOT_DATELINE_PLACES = frozenset(
@@ -99,7 +99,8 @@ NOT_DATELINE_PLACES = frozenset(
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z'.\- ]{1,40}?[A-Z.])"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,25}?))?"
-    r"(?:,\s*\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4})?"
+    r"(?:,\s*(?:\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"(?:,\s*(?:Reuters?|REUTERS?|AFP|AP|UPI|Xinhua|XINHUA|PTI|IANS|dpa|DPA|EFE|ANSA)\b)?"
     r"\s*(?:\([^)\n]{1,80}\)\s*)?(?:--|—|–|-|:)\s"
 )
 
@@ -140,6 +141,7 @@ def geocode(doc: Doc, events: list[Event], article: Article, gazetteer: Gazettee
     toponyms = [Toponym(m.text, m.start, m.end, _place(m.pick, m.text)) for m in mentions]
     if events:
         ctx = _country_context(mentions) + _scaled(actor_ctx)
+        ctx = geo_events.as_modifiers(ctx, doc, mentions)
         main = ctx.most_common(1)[0][0] if ctx else None
         regions = geo_actors.article_regions(doc, text, events, gazetteer, main)
         for ev in events:
@@ -210,7 +212,7 @@ def _lookup_strong(
 EDGE_WORDS = frozenset(
     "north south east west northern southern eastern western central far upper lower greater "
     "northeast northwest southeast southwest north-east north-west south-east south-west "
-    "downtown rural metro inner outer mid".split()
+    "downtown rural metro inner outer mid n. s. e. w. ne. nw. se. sw.".split()
 )
 TAIL_WORDS = frozenset("valley area region basin coast city county district province".split())
 
@@ -384,6 +386,7 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
     mentions: list[_Mention] = []
     blocked = [False] * len(doc)  # tokens of multi-word PERSON names and titles of works
     inside: list[str] = [""] * len(doc)  # tokens inside ORG/PERSON/... entities
+    ent_first = [0] * len(doc)  # first token of the entity a token lies in
 
     def add(
         s: int, e: int, cands: list[Candidate], source: str, admin_level: int = 0
@@ -393,6 +396,15 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
         if not admin_level and all(t.lower_ in DIRECTIONS for t in doc[s:e]):
             return None
         span = doc[s:e]
+        if source != "dateline":
+            if geo_filters.not_a_place(doc, s, e, text, upper, cands):
+                return None
+            kept = geo_filters.plausible(
+                cands, text[span.start_char : span.end_char], text, span.end_char, upper
+            )
+            if cands and not kept:
+                return None
+            cands = kept
         m = _Mention(
             span.start_char,
             span.end_char,
@@ -432,6 +444,7 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
         elif ent.label_ in MISLABELS and ent.label_ != "NORP":
             for i in range(ent.start, ent.end):
                 inside[i] = ent.label_
+                ent_first[i] = ent.start
         s, e = _trim(ent)
         if s >= e:
             continue
@@ -494,7 +507,7 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                         or (
                             ent.label_ == "PERSON"
                             and _locative(doc, ps)
-                            and doc[ps - 1].lower_ != "of"
+                            and doc[ps - 1].lower_ not in ("of", "to", "by", "from", "with")
                         )
                     ):
                         strong = _lookup_strong(gz, stext, upper, False, True)
@@ -560,6 +573,23 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                 cands = _upper_filter(doc, i, e, cands, 0, after_comma) or []
             if cands and upper and inside[i] == "PERSON" and not _locative(doc, i):
                 cands = []
+            if (
+                cands
+                and upper
+                and inside[i] == "ORG"
+                and i > ent_first[i]
+                and e < n
+                and inside[e] == "ORG"
+                and ent_first[e] == ent_first[i]
+                and doc[i - 1].is_alpha
+                and doc[i - 1].text[:1].isupper()
+                and doc[i - 1].lower_ not in geo_filters.NAME_PREFIXES
+            ):
+                # "Manuel Rodriguez Patriotic Front": a name in the middle of an
+                # organisation's name, after another name, is a place only if strong
+                cands = [
+                    c for c in cands if c.kind in geo_filters.STRONG_KINDS or c.geonameid is None
+                ]
             if cands and inside[i] == "PERSON":
                 # a one-word PERSON that is a country, state or big city ("Edmonton said")
                 cands = [
@@ -593,6 +623,13 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             break
         if not found:
             i += 1
+    if upper:  # the re-casing may have lower-cased a nationality ("TWO BANGLADESHIS SHOT")
+        for i, tok in enumerate(doc):
+            if taken[i] or blocked[i] or not tok.is_alpha or len(tok) < 4 or tok.text[:1].isupper():
+                continue
+            cands = [c for c in gz.lookup(tok.text) if c.match == DEMONYM]
+            if cands:
+                add(i, i + 1, cands, "norp")
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -604,7 +641,8 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
 CONTEXT_WEIGHT = 60.0  # the article's main country; 45 left London, Ont. in England
 ADMIN1_WEIGHT = 25.0  # the candidate lies in a subdivision the article names
 DATELINE_WEIGHT = 2.0  # the dateline's country, in names: it counts as two more mentions
-WEAK_POPULATION = 10_000
+WEAK_POPULATION = geo_filters.WEAK_POPULATION
+DEMONYM_WEIGHT = 0.5  # a nationality adjective points at its country half as much as its name
 NEAR_WEIGHT = 30.0  # within 150 km of another place the article names (half within 500 km)
 KIND_BASE = {
     "country": 100.0,
@@ -658,8 +696,10 @@ def _country_context(mentions: list[_Mention]) -> Counter[str]:
         countries = {c.country for c in m.cands if c.country}
         if m.source == "dateline" and top.country:
             ctx[top.country] += DATELINE_WEIGHT  # where the reporter filed from
-        elif top.kind == "country" and top.match in (NAME, ABBR, DEMONYM) and top.country:
+        elif top.kind == "country" and top.match in (NAME, ABBR) and top.country:
             ctx[top.country] += 1.0
+        elif top.match == DEMONYM and top.country:
+            ctx[top.country] += DEMONYM_WEIGHT  # "Spanish Jesuits": people, not a place
         elif len(countries) == 1:
             ctx[countries.pop()] += 1.0
         elif top.kind == "admin1" and top.match in (NAME, ABBR) and top.country:
@@ -673,6 +713,10 @@ def _apply_containers(mentions: list[_Mention], text: str) -> None:
         between = text[a.end : b.start]
         if between.strip() != "," or not a.cands or not b.cands:
             continue
+        if any(c.kind == "country" and c.match in (NAME, ABBR) for c in a.cands) and all(
+            c.kind == "country" for c in b.cands
+        ):
+            continue  # "in Russia, U.S. officials said": a list, not "Lebanon, Pa."
         inner = []
         outer_ok = []
         for bc in b.cands:
@@ -703,6 +747,7 @@ def _resolve(mentions: list[_Mention], text: str, actor_ctx: Counter[str] | None
     """Pick one candidate per mention; see the module docstring for the evidence used."""
     if not mentions:
         return
+    upper = _is_upper_text(text[:3000])
     _apply_containers(mentions, text)
     groups: dict[str, list[_Mention]] = defaultdict(list)
     for m in mentions:
@@ -718,13 +763,16 @@ def _resolve(mentions: list[_Mention], text: str, actor_ctx: Counter[str] | None
         if c.kind == "admin1" and c.match in (NAME, ABBR)
     }
     anchors: list[tuple[float, float, str]] = []
+    own: dict[str, tuple[str, float]] = {}  # each name's own share of the context
     for _ in range(3):
         top = max(ctx.values()) if ctx else 1.0
         for key, group in groups.items():
-            _pick(group, ctx, top, admin1s, [(a, b) for a, b, k in anchors if k != key])
+            near = [(a, b) for a, b, k in anchors if k != key]
+            _pick(group, ctx, top, admin1s, near, upper, own.get(key))
         ctx = Counter(extra)
         admin1s = set()
         anchors = []
+        own = {}
         for key, group in groups.items():
             c = group[0].pick
             if c is None:
@@ -734,6 +782,7 @@ def _resolve(mentions: list[_Mention], text: str, actor_ctx: Counter[str] | None
                 if any(m.source == "dateline" for m in group):
                     w += DATELINE_WEIGHT
                 ctx[c.country] += w
+                own[key] = (c.country, w)
             if c.kind == "admin1":
                 admin1s.add((c.country, c.admin1))
             elif c.kind in ("city", "admin2", "facility") and c.lat is not None:
@@ -767,6 +816,8 @@ def _pick(
     top: float,
     admin1s: set[tuple[str | None, str | None]],
     anchors: list[tuple[float, float]],
+    upper: bool = False,
+    own: tuple[str, float] | None = None,
 ) -> None:
     cands = list({c.id: c for m in group for c in m.cands}.values())
     name_cities = {(c.country, c.admin1) for c in cands if c.kind == "city" and c.match == NAME}
@@ -799,6 +850,8 @@ def _pick(
         and not ctx.get(best.country or "", 0.0)
     ):
         best = None  # a small town by another name, in a country the article never names
+    elif best is not None and geo_filters.unsupported(best, group, ctx, top, upper, own):
+        best = None
     for m in group:
         m.pick, m.score = best, best_s
 

@@ -10,11 +10,12 @@ is only a country or nothing, the region where the event's actors operate
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from strife.gazetteer import Candidate, Gazetteer
+from strife.gazetteer import ABBR, NAME, Candidate, Gazetteer
 from strife.records import Event, Place
 
 if TYPE_CHECKING:
@@ -75,8 +76,30 @@ def event_place(
 ) -> Place | None:
     """The event's own place from the text around its trigger; where that is only a
     country (or nothing), the region its actors operate in; else the country."""
-    found = _event_mention(ev, doc, mentions)
+    found = _event_mention(ev, doc, mentions, main)
+    if (
+        found is not None
+        and found.pick is not None
+        and found.pick.kind == "country"
+        and main
+        and found.pick.country != main
+        and found.pick.country not in _actor_countries(ev)
+        and (_modifier(doc, found) or not _attached_to(ev, doc, found))
+    ):
+        # a foreign country merely named near the event ("A REPORT FROM SPAIN ... THE
+        # KILLINGS"): the event is the article's, unless its actors or the parse say so
+        found = None
     own = found.pick if found is not None else None
+    if own is not None and own.kind == "city" and own.population < _geo().WEAK_POPULATION:
+        # a small namesake abroad ("Muse", Pennsylvania) where the event's own armed
+        # group operates in another country: the group's region says more
+        theirs = [
+            regions[a.name]
+            for a in (ev.actor1, ev.actor2)
+            if a is not None and regions and a.name in regions
+        ]
+        if theirs and all(r.country != own.country for r in theirs):
+            return _geo()._place(theirs[0], theirs[0].name, 3)
     if own is None or own.kind == "country":
         region = _actor_region(ev, regions or {}, own.country if own is not None else main)
         if region is not None:
@@ -101,6 +124,54 @@ def event_place(
     return None
 
 
+MAIN_DATELINE_WEIGHT = 2.0  # for the main country the dateline counts two names more
+
+
+def as_modifiers(ctx: Counter[str], doc: Doc, mentions: list[_Mention]) -> Counter[str]:
+    """The article's country context for its main country: a country used as an
+    adjective ("U.S. citizens", "the U.S. Embassy") counts half (it says whose), the
+    dateline's country two names more (a San Salvador interview that names the United
+    States nine times is still about El Salvador)."""
+    out = Counter(ctx)
+    for m in mentions:
+        if m.source == "dateline" and m.pick is not None and m.pick.country:
+            out[m.pick.country] += MAIN_DATELINE_WEIGHT
+        top = m.cands[0] if m.cands else None
+        if (
+            m.source != "dateline"
+            and top is not None
+            and top.kind == "country"
+            and top.match in (NAME, ABBR)
+            and _modifier(doc, m)
+        ):
+            out[top.country] -= 0.5
+    return +out
+
+
+def _actor_countries(ev: Event) -> set[str]:
+    return {a.country for a in (ev.actor1, ev.actor2) if a is not None and a.country}
+
+
+def _attached_to(ev: Event, doc: Doc, m: _Mention) -> bool:
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _attached(span.root, m, doc)
+
+
+def _modifier(doc: Doc, m: _Mention) -> bool:
+    """A country name used as an adjective ("U.S. citizens", "the U.S. Embassy"): it
+    says whose, not where."""
+    if m.pick is None or m.pick.kind != "country":
+        return False
+    e = m.tokens[1]
+    if e >= len(doc):
+        return False
+    nxt = doc[e]
+    return nxt.is_alpha and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and nxt.lower_ not in _NOT_HEADS
+
+
+_NOT_HEADS = frozenset("province state region department district city border".split())
+
+
 def _actor_region(
     ev: Event, regions: dict[str, Candidate], country: str | None
 ) -> Candidate | None:
@@ -113,7 +184,9 @@ def _actor_region(
     return None
 
 
-def _event_mention(ev: Event, doc: Doc, mentions: list[_Mention]) -> _Mention | None:
+def _event_mention(
+    ev: Event, doc: Doc, mentions: list[_Mention], main: str | None = None
+) -> _Mention | None:
     """The toponym that places the event: tied to its trigger by the parse, else the
     nearest in the trigger's sentence, in its evidence, the dateline."""
     places = [
@@ -138,6 +211,7 @@ def _event_mention(ev: Event, doc: Doc, mentions: list[_Mention]) -> _Mention | 
         elif in_sent:
             in_sent.sort(
                 key=lambda m: (
+                    _modifier(doc, m),
                     abs(m.start - ev.trigger.start),
                     _geo()._precision(m.pick) if m.pick else 3,
                 )
@@ -163,6 +237,6 @@ def _event_mention(ev: Event, doc: Doc, mentions: list[_Mention]) -> _Mention | 
             inside.sort(key=lambda m: abs(m.start - ev.trigger.start))
             return inside[0]
     for m in places:
-        if m.source == "dateline":
-            return m
+        if m.source == "dateline" and (main is None or m.pick.country == main):
+            return m  # a dateline abroad ("SAN JOSE, COSTA RICA") is where the report was filed
     return None

@@ -89,6 +89,18 @@ def _on_top(tok: Token, noun: Token) -> bool:
     return bool(words & {"more", "other", "others", "another", "additional"})
 
 
+PERIOD_TOTAL = re.compile(r"\b(this|that|last|the past) (week|month|year)\b|\bso far\b", re.I)
+
+
+def _period_total(cand: Token) -> bool:
+    """ "a total of six engineers have been murdered this week": a running total over a
+    period, not the toll of the event the sentence reports."""
+    doc = cand.doc
+    left = cand.left_edge.i
+    before = doc[max(left - 3, 0) : left + 3].text.lower()
+    return "total of" in before and bool(PERIOD_TOTAL.search(cand.sent.text))
+
+
 def _to_death(tok: Token) -> bool:
     return any(c.dep_ in ("prep", "advmod") and c.lower_ == "to" and any(
         g.lemma_.lower() == "death" for g in c.children) for c in tok.children)  # fmt: skip
@@ -138,6 +150,9 @@ def _figure_for(tok: Token, lemma: str, seen: set[int]) -> counts.Figure | None:
             candidates.append(prev)
     for cand in candidates:
         if cand.i in seen:
+            continue
+        if _period_total(cand):
+            seen.add(cand.i)
             continue
         if cand.lower_ in ("no", "none", "nobody", "noone") or any(
             c.lower_ == "no" and c.dep_ == "det" for c in cand.children

@@ -27,6 +27,7 @@ TRIGGERS: dict[str, str] = {
     "bomb": "bomb", "bombing": "bomb", "explosion": "bomb", "explode": "bomb",
     "blast": "bomb", "detonate": "bomb", "detonation": "bomb", "ied": "bomb",
     "landmine": "bomb", "car bomb": "bomb", "dynamite": "bomb", "bomber": "bomb",
+    "mine": "bomb",
     "grenade": "grenade",
     # battles
     "clash": "clash", "fight": "clash", "fighting": "clash", "battle": "clash",
@@ -182,6 +183,17 @@ BACKGROUND = re.compile(
 THING_MODIFIERS = {"protest", "riot", "bomb", "fire", "rocket", "missile", "mortar", "artillery",
                    "grenade", "shell", "strike", "march", "rally", "arrest", "custody",
                    "detention", "jail", "combat", "battle", "raid"}  # fmt: skip
+# people that are taken, not places: "captured" them is an abduction
+PEOPLE = {"civilian", "villager", "peasant", "farmer", "student", "worker", "journalist",
+          "teacher", "priest", "nun", "child", "woman", "man", "boy", "girl", "person",
+          "people", "resident", "tourist", "engineer", "employee", "leader", "activist",
+          "businessman", "hostage", "official", "mayor", "judge", "doctor", "nurse",
+          "missionary", "minor", "family", "relative"}  # fmt: skip
+# verbs whose "with"-object weapon was used: "caused damage with explosives", "blew up the
+# poles with dynamite" (not "armed with", "found with", "arrested with")
+DONE_WITH = {"attack", "destroy", "damage", "cause", "blow", "blast", "hit", "strike", "kill",
+             "wound", "injure", "target", "bomb", "demolish", "raze", "assault", "ambush",
+             "murder", "assassinate", "derail", "wreck"}  # fmt: skip
 # verbs whose object weapon was used: "placed 11 bombs", "hurled a grenade"
 USED_WITH = {"place", "plant", "detonate", "hurl", "throw", "launch", "fire", "drop", "lob",
              "explode", "set", "toss", "shoot", "rain"}  # fmt: skip
@@ -205,9 +217,10 @@ def trigger_class(tok: Token) -> tuple[str, int] | None:
     if nxt is not None:
         two = f"{lemma} {nxt.lemma_.lower()}"
         if two in ("shoot down", "gun down", "set fire", "open fire", "air strike", "air raid",
-                   "car bomb", "drone strike", "bring down"):  # fmt: skip
+                   "car bomb", "drone strike", "bring down", "blow up"):  # fmt: skip
             cls = {"shoot down": "down", "bring down": "down", "gun down": "kill",
-                   "set fire": "arson", "open fire": "attack"}.get(two) or TRIGGERS[two]  # fmt: skip
+                   "set fire": "arson", "open fire": "attack",
+                   "blow up": "bomb"}.get(two) or TRIGGERS[two]  # fmt: skip
             return cls, tok.i + 2
     if lemma in ("air", "drone", "aerial") and nxt is not None and nxt.lemma_.lower() in (
         "strike", "raid", "attack", "bombardment", "bombing"):  # fmt: skip
@@ -215,11 +228,36 @@ def trigger_class(tok: Token) -> tuple[str, int] | None:
     cls = TRIGGERS.get(lemma) or TRIGGERS.get(low)
     if cls is None:
         return None
+    if cls == "capture" and tok.pos_ == "VERB" and _person_taken(tok):
+        cls = "abduct"  # "peasants were captured by troops", "seized two students"
     if tok.pos_ not in ("NOUN", "VERB", "ADJ", "PROPN") and not (
         tok.is_upper and tok.pos_ in ("X", "ADV")
     ):
         return None
     return cls, tok.i + 1
+
+
+def _person_taken(tok: Token) -> bool:
+    """The object of "captured"/"seized" is a person, not a place or a thing."""
+    for c in tok.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if c.ent_type_ == "PERSON" or c.lemma_.lower() in PEOPLE:
+            return True
+    return False
+
+
+def _done_with(prep: Token) -> bool:
+    """The verb a "with" phrase belongs to is a violent one, also when the parser hangs the
+    phrase on the verb's object ("caused damage to the control room with explosives")."""
+    cur = prep.head
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur.lemma_.lower() in DONE_WITH
+        if cur.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def _infinitive(tok: Token) -> bool:
@@ -285,7 +323,7 @@ def is_real(tok: Token, cls: str) -> bool:
             for c in children
         ):
             return False
-    if lemma in ("capture", "seize") and tok.pos_ == "VERB":
+    if lemma in ("capture", "seize") and tok.pos_ == "VERB" and cls != "abduct":
         objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
         if not objs or not any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in (
             "town", "city", "village", "base", "territory", "area", "district", "airport",
@@ -308,16 +346,10 @@ def is_real(tok: Token, cls: str) -> bool:
         for c in children if c.dep_ == "prep" for g in c.children
     ):  # fmt: skip
         return False  # a business takeover, not the taking of a place
-    if lemma in (
-        "rocket",
-        "missile",
-        "mortar",
-        "artillery",
-        "bomb",
-        "grenade",
-        "dynamite",
-        "explosive",
-    ):
+    if lemma == "mine" and tok.pos_ != "NOUN":
+        return False  # "the company mined gold"
+    if lemma in ("rocket", "missile", "mortar", "artillery", "bomb", "grenade", "dynamite",
+                 "explosive", "mine"):  # fmt: skip
         # a weapon word is a trigger when it is used ("a rocket hit", "mortar fire"),
         # not when it is only mentioned ("missile programme")
         if tok.pos_ == "NOUN" and not (
@@ -333,6 +365,8 @@ def is_real(tok: Token, cls: str) -> bool:
             or tok.dep_ == "pobj" and tok.head.dep_ == "agent"
             # what was done with it: "placed 11 bombs", "hurled a grenade", "fired rockets"
             or tok.dep_ == "dobj" and tok.head.lemma_.lower() in USED_WITH
+            # the instrument of a violent verb: "caused damage with explosives"
+            or tok.dep_ == "pobj" and tok.head.lower_ == "with" and _done_with(tok.head)
         ):  # fmt: skip
             return False
     if lemma in ("die", "dead", "death", "kill", "toll", "wound", "injure", "hurt", "injury",
