@@ -111,10 +111,10 @@ def find_near_duplicates(
     return [NearDuplicate(a, b, round(s, 4)) for (a, b), s in sorted(found.items())]
 
 
-def stories(article_ids: Iterable[str], pairs: Iterable[NearDuplicate]) -> dict[str, str]:
-    """Article id -> story id: connected components of the near-duplicate pairs,
-    each named by its smallest article id (an article without copies is its own story)."""
-    parent: dict[str, str] = {a: a for a in article_ids}
+def components(ids: Iterable[str], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Id -> the smallest id of its connected component under ``pairs`` (union-find;
+    an id in no pair is its own component). The result does not depend on order."""
+    parent: dict[str, str] = {i: i for i in ids}
 
     def find(x: str) -> str:
         parent.setdefault(x, x)
@@ -123,9 +123,15 @@ def stories(article_ids: Iterable[str], pairs: Iterable[NearDuplicate]) -> dict[
             x = parent[x]
         return x
 
-    for p in pairs:
-        ra, rb = find(p.a), find(p.b)
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
         if ra != rb:
             lo, hi = sorted((ra, rb))
-            parent[hi] = lo
-    return {a: find(a) for a in list(parent)}
+            parent[hi] = lo  # the smaller root always wins
+    return {i: find(i) for i in list(parent)}
+
+
+def stories(article_ids: Iterable[str], pairs: Iterable[NearDuplicate]) -> dict[str, str]:
+    """Article id -> story id: connected components of the near-duplicate pairs,
+    each named by its smallest article id (an article without copies is its own story)."""
+    return components(article_ids, ((p.a, p.b) for p in pairs))

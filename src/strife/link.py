@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date as _date
 from typing import TYPE_CHECKING, Any
 
+from strife.dedup import components
 from strife.records import Actor, Count, Event, Place, content_id
 
 if TYPE_CHECKING:
@@ -513,23 +514,9 @@ def incident_id(member_ids: Iterable[str]) -> str:
 
 def cluster(event_ids: Iterable[str], links: Iterable[Link]) -> dict[str, str]:
     """Event id -> incident id: connected components of ``links`` over ``event_ids``
-    (an event without links is an incident of one report)."""
-    parent: dict[str, str] = {e: e for e in event_ids}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for lk in links:
-        ra, rb = find(lk.a), find(lk.b)
-        if ra != rb:
-            lo, hi = sorted((ra, rb))
-            parent[hi] = lo
-    roots = {e: find(e) for e in list(parent)}
-    # the root is the smallest id of its component (the smaller root always wins)
+    (an event without links is an incident of one report), named from the smallest
+    event id of each component."""
+    roots = components(event_ids, ((lk.a, lk.b) for lk in links))
     return {e: incident_id([r]) for e, r in roots.items()}
 
 
