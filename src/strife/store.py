@@ -77,6 +77,29 @@ _INT_MAX = 2**31 - 1  # PostgreSQL INTEGER; a count or offset above it is a bug 
 # --------------------------------------------------------------------------- schema
 
 
+def _actor_place_count_columns(code_type: type = String) -> list[Column]:
+    """The columns events and incidents share: both actors, the place, both counts.
+    (Actor type and country codes are String in events, Text in incidents, as first made.)"""
+    cols = [
+        Column(f"{n}_{k}", code_type if k in ("type", "country") else Text)
+        for n in ("actor1", "actor2")
+        for k in ("name", "text", "type", "country")
+    ]
+    cols += [
+        Column("location_name", Text),
+        Column("admin1", Text),
+        Column("admin2", Text),
+        Column("country", String),
+        Column("lat", Float),
+        Column("lon", Float),
+        Column("geo_precision", Integer),
+        Column("geonameid", Integer),
+    ]
+    cols += [Column(f"{n}_{k}", Integer) for n in ("fatalities", "injured")
+             for k in ("best", "low", "high")]  # fmt: skip
+    return cols
+
+
 def _define(md: MetaData, *, version: int) -> dict[str, Table]:
     """The tables as they stand after migration ``version`` (columns only; indexes
     are added by their own steps). Old steps call this with their own version so
@@ -104,25 +127,7 @@ def _define(md: MetaData, *, version: int) -> dict[str, Table]:
         Column("date", String(10)),
         Column("time_precision", Integer),
     ]
-    for n in ("actor1", "actor2"):
-        event_cols += [
-            Column(f"{n}_name", Text),
-            Column(f"{n}_text", Text),
-            Column(f"{n}_type", String),
-            Column(f"{n}_country", String),
-        ]
-    event_cols += [
-        Column("location_name", Text),
-        Column("admin1", Text),
-        Column("admin2", Text),
-        Column("country", String),
-        Column("lat", Float),
-        Column("lon", Float),
-        Column("geo_precision", Integer),
-        Column("geonameid", Integer),
-    ]
-    for n in ("fatalities", "injured"):
-        event_cols += [Column(f"{n}_{k}", Integer) for k in ("best", "low", "high")]
+    event_cols += _actor_place_count_columns()
     event_cols += [
         Column("weapons", Text, nullable=False),  # JSON array of strings
         Column("platforms", Text, nullable=False),  # JSON array of strings
@@ -187,20 +192,7 @@ def _define_incidents(md: MetaData) -> list[Table]:
         Column("date", String(10)),
         Column("time_precision", Integer),
     ]
-    for n in ("actor1", "actor2"):
-        inc_cols += [Column(f"{n}_{k}", Text) for k in ("name", "text", "type", "country")]
-    inc_cols += [
-        Column("location_name", Text),
-        Column("admin1", Text),
-        Column("admin2", Text),
-        Column("country", String),
-        Column("lat", Float),
-        Column("lon", Float),
-        Column("geo_precision", Integer),
-        Column("geonameid", Integer),
-    ]
-    for n in ("fatalities", "injured"):
-        inc_cols += [Column(f"{n}_{k}", Integer) for k in ("best", "low", "high")]
+    inc_cols += _actor_place_count_columns(code_type=Text)
     inc_cols += [
         Column("hedged", Boolean, nullable=False),
         Column("reports", Integer, nullable=False),
