@@ -123,29 +123,34 @@ def _jsonl(events: list[Event], out: TextIO) -> None:
         out.write("\n")
 
 
-def _geojson(events: list[Event], out: TextIO) -> None:
+def _feature_collection(items: list[Any], flat: Callable[[Any], dict], out: TextIO) -> None:
+    """A GeoJSON FeatureCollection of events or incidents, one Point each."""
     features, skipped = [], 0
-    for e in events:
-        loc = e.location
+    for item in items:
+        loc = item.location
         if loc is None or loc.lat is None or loc.lon is None:
             skipped += 1
             continue
         features.append(
             {
                 "type": "Feature",
-                "id": e.id,
+                "id": item.id,
                 "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
-                "properties": flat_event(e),
+                "properties": flat(item),
             }
         )
     doc = {
         "type": "FeatureCollection",
         "features": features,
-        # a foreign member (RFC 7946, 6.1): events the map cannot show
+        # a foreign member (RFC 7946, 6.1): what the map cannot show
         "skipped_without_coordinates": skipped,
     }
     json.dump(doc, out, ensure_ascii=False)
     out.write("\n")
+
+
+def _geojson(events: list[Event], out: TextIO) -> None:
+    _feature_collection(events, flat_event, out)
 
 
 def _deaths(e: Event) -> str:
@@ -363,27 +368,7 @@ def _inc_jsonl(found: list[Any], out: TextIO) -> None:
 
 
 def _inc_geojson(found: list[Any], out: TextIO) -> None:
-    features, skipped = [], 0
-    for i in found:
-        loc = i.location
-        if loc is None or loc.lat is None or loc.lon is None:
-            skipped += 1
-            continue
-        features.append(
-            {
-                "type": "Feature",
-                "id": i.id,
-                "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
-                "properties": flat_incident(i),
-            }
-        )
-    doc = {
-        "type": "FeatureCollection",
-        "features": features,
-        "skipped_without_coordinates": skipped,
-    }
-    json.dump(doc, out, ensure_ascii=False)
-    out.write("\n")
+    _feature_collection(found, flat_incident, out)
 
 
 _INCIDENT_WRITERS: dict[str, Callable[[list[Any], TextIO], None]] = {
