@@ -204,9 +204,14 @@ def test_date_without_publication_date_stays_null(extract) -> None:
         ("Rebels killed a professor, a policeman, and a pedestrian near Huancayo on Saturday.", 3),
         # a toll stated on top of another adds to it
         ("Gunmen murdered four engineers near Aquira on Sunday. A judge was also murdered.", 5),
+        ("Gunmen murdered four engineers near Aquira on Sunday. The justice of the peace from "
+         "Aquira was also murdered.", 5),
         # "nobody was hurt" in the sentence after the attack
         ("Gunmen fired several times at the offices of a newspaper on Friday night. The damage "
          "was minor and, fortunately, there were no victims.", 0),
+        # "a total of N" on the event's own victims is its toll
+        ("Guerrillas ambushed an army patrol near Ayacucho on Monday. A total of 12 soldiers "
+         "were killed.", 12),
     ],
 )  # fmt: skip
 def test_tolls_from_syntax(extract, text: str, best: int) -> None:
@@ -499,3 +504,12 @@ def test_a_total_over_a_period_is_not_the_toll(extract) -> None:
     text = ("With the murder of two more engineers last Wednesday, a total of six engineers "
             "have been murdered this week by Shining Path guerrillas.")  # fmt: skip
     assert extract(text, published="1988-12-10").events[0].fatalities.best == 2
+
+
+def test_victim_text_keeps_the_title_before_the_name(extract) -> None:
+    text = ("PRESIDENT CRISTIANI CONDEMNED THE MURDER OF NATIONAL FIRE DEPARTMENT DIRECTOR "
+            "COLONEL ROBERTO ARMANDO RIVERA ESCOBAR, WHO WAS KILLED IN A MACHINEGUN ATTACK "
+            "THIS MORNING.")  # fmt: skip
+    texts = [a.text.upper() for e in extract(text, published="1989-06-26").events
+             for a in (e.actor1, e.actor2) if a is not None and a.text]  # fmt: skip
+    assert any("DIRECTOR" in t and "RIVERA" in t for t in texts), texts

@@ -271,3 +271,10 @@ def test_country_as_adjective_does_not_place_the_event(nlp, gz: Gazetteer) -> No
     ev = event(text, "KIDNAPPED")
     geocode(doc, [ev], Article(raw=text, id="t", text=text), gz)
     assert ev.location is not None and ev.location.country == "CO"
+
+
+def test_nearby_towns_settle_the_country(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    # "St. Thomas" alone is the Jamaican parish; "London" has a sense 25 km from
+    # St. Thomas, Ontario, and none near Jamaica: the nearby-towns signal picks Canada.
+    text = "The bus runs between London and St. Thomas twice a day, the transit agency said."
+    assert named(run(nlp, gz, text), "St. Thomas").place.country == "CA"

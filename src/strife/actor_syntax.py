@@ -91,8 +91,14 @@ def _np_end(tok: Token) -> int:
 
 def _described(tok: Token) -> str | None:
     """ "Carlos Soto Sedice, Pisco deputy prefect", "a civil guard and a pedestrian": the
-    noun with its apposition or its conjuncts, at most 12 words."""
+    noun with its apposition or its conjuncts, at most 12 words. A person's name keeps
+    the title written before it ("National Fire Department Director Colonel Roberto
+    Rivera"), which the name entity leaves out."""
     start = _phrase(tok).start
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
+        for c in sorted(tok.lefts, key=lambda c: -c.i):
+            if c.dep_ in ("compound", "amod", "nmod") and c.right_edge.i == start - 1:
+                start = c.left_edge.i
     end = _np_end(tok)
     for c in tok.rights:
         if c.dep_ == "appos" or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):

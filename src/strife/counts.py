@@ -155,13 +155,26 @@ def _noun_figure(noun: Token) -> Figure | None:
         return Figure(VAGUE[v.lower_], low=v.lower_ in NO_BEST, vague=v.lower_ in NO_BEST)
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.like_num:
         return figure_at(head.head)
-    if noun.lemma_.lower() in PERSON_NOUNS or noun.ent_type_ == "PERSON" or named_person(noun):
+    if (
+        noun.lemma_.lower() in PERSON_NOUNS
+        or noun.ent_type_ == "PERSON"
+        or named_person(noun)
+        or _justice_of_the_peace(noun)
+    ):
         if (noun.tag_ in ("NN", "NNP") or _full_name(noun)) and noun.lower_ not in ("people", "police", "crew",
                                                                "personnel", "staff"):  # fmt: skip
             # a singular person: "a soldier was killed", "the mayor was shot", "Vargas was
             # murdered"
             return Figure(1, implicit=True)
     return None
+
+
+def _justice_of_the_peace(noun: Token) -> bool:
+    """ "the justice of the peace was also murdered": a magistrate, not the abstract noun."""
+    return noun.lower_ == "justice" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "peace" for g in c.children)
+        for c in noun.children
+    )
 
 
 def _full_name(tok: Token) -> bool:

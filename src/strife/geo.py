@@ -644,6 +644,7 @@ DATELINE_WEIGHT = 2.0  # the dateline's country, in names: it counts as two more
 WEAK_POPULATION = geo_filters.WEAK_POPULATION
 DEMONYM_WEIGHT = 0.5  # a nationality adjective points at its country half as much as its name
 NEAR_WEIGHT = 30.0  # within 150 km of another place the article names (half within 500 km)
+COHERENCE_WEIGHT = 30.0  # per other name nearer in that country than at home (two at most)
 KIND_BASE = {
     "country": 100.0,
     "admin1": 62.0,
@@ -764,11 +765,18 @@ def _resolve(mentions: list[_Mention], text: str, actor_ctx: Counter[str] | None
     }
     anchors: list[tuple[float, float, str]] = []
     own: dict[str, tuple[str, float]] = {}  # each name's own share of the context
+    home = {
+        key: max(
+            (c for m in g for c in m.cands), key=lambda c: max(_base_score(c, m) for m in g)
+        ).country
+        for key, g in groups.items()
+    }
+    coherent = geo_filters.coherence(groups, home)
     for _ in range(3):
         top = max(ctx.values()) if ctx else 1.0
         for key, group in groups.items():
             near = [(a, b) for a, b, k in anchors if k != key]
-            _pick(group, ctx, top, admin1s, near, upper, own.get(key))
+            _pick(group, ctx, top, admin1s, near, upper, own.get(key), coherent.get(key))
         ctx = Counter(extra)
         admin1s = set()
         anchors = []
@@ -818,6 +826,7 @@ def _pick(
     anchors: list[tuple[float, float]],
     upper: bool = False,
     own: tuple[str, float] | None = None,
+    fit: dict[str, int] | None = None,
 ) -> None:
     cands = list({c.id: c for m in group for c in m.cands}.values())
     name_cities = {(c.country, c.admin1) for c in cands if c.kind == "city" and c.match == NAME}
@@ -839,6 +848,8 @@ def _pick(
         if anchors and c.lat is not None and c.kind in ("city", "admin2", "facility"):
             d = min(haversine_km(c.lat, c.lon, a, b) for a, b in anchors)
             s += NEAR_WEIGHT if d < 150 else NEAR_WEIGHT / 2 if d < 500 else 0.0
+        if fit and c.country in fit:
+            s += COHERENCE_WEIGHT * min(fit[c.country], 2)
         if s > best_s:
             best, best_s = c, s
     if (

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from strife.gazetteer import ABBR, ALT, DEMONYM, Candidate
+from strife.gazetteer import ABBR, ALT, DEMONYM, NAME, Candidate, haversine_km
 
 if TYPE_CHECKING:
     from strife.geo import _Mention
@@ -115,3 +115,54 @@ def unsupported(
     if upper:
         return c.population < 100_000 or all(" " not in m.text.strip() for m in group)
     return c.match == ALT or c.kind == "city" and c.population < WEAK_POPULATION
+
+
+NEAR_KM = 150.0
+NEAR_KINDS = ("city", "admin2", "facility")
+
+
+def coherence(
+    groups: dict[str, list[_Mention]], home: dict[str, str | None]
+) -> dict[str, dict[str, int]]:
+    """The nearby-towns signal, for countries: for each name, the countries where one of
+    its senses has more *other* names of the article within 150 km than any of its
+    senses in ``home[name]`` (the country of the name's best sense alone), and by how
+    many. Only a sense outside the other name's own home supports: "London" (home
+    England) and "St. Thomas" (home Jamaica) both have a sense in Ontario: Canada, +1
+    for each; "MADRID" and "BOGOTA" give nothing (Bogota's pick does that already).
+    Only senses by their own name, of a town, district or facility, at least a
+    hundredth the size of the name's biggest sense, count ("Paris" and "Moscow" are
+    not the Idaho towns). The signal settles countries, not which of a country's many
+    Newarks or Jacksons: every sense in the country gets the same support."""
+    senses: dict[str, list[Candidate]] = {}
+    for key, group in groups.items():
+        cands = list({c.id: c for m in group for c in m.cands}.values())
+        biggest = max((c.population for c in cands), default=0)
+        senses[key] = [
+            c
+            for c in cands
+            if c.kind in NEAR_KINDS
+            and c.match == NAME
+            and c.lat is not None
+            and c.population * 100 >= biggest
+        ]
+    out: dict[str, dict[str, int]] = {}
+    for key, cands in senses.items():
+        name = key.split("@")[0]
+        others = [(k, p) for k, p in senses.items() if k.split("@")[0] != name and p]
+        at_home, away = 0, Counter[str]()
+        for c in cands:
+            if c.country == home.get(key):  # home senses: support from every sense
+                n = sum(any(_near(c, o) for o in p) for _, p in others)
+                at_home = max(at_home, n)
+            elif c.country:  # elsewhere: only from senses away from the other's home
+                n = sum(any(_near(c, o) for o in p if o.country != home.get(k)) for k, p in others)
+                away[c.country] = max(away[c.country], n)
+        won = {k: n - at_home for k, n in away.items() if n > at_home}
+        if won:
+            out[key] = won
+    return out
+
+
+def _near(a: Candidate, b: Candidate) -> bool:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) < NEAR_KM

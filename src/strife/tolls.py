@@ -89,7 +89,12 @@ def _on_top(tok: Token, noun: Token) -> bool:
     return bool(words & {"more", "other", "others", "another", "additional"})
 
 
-PERIOD_TOTAL = re.compile(r"\b(this|that|last|the past) (week|month|year)\b|\bso far\b", re.I)
+PERIOD_TOTAL = re.compile(
+    r"\b(this|that|last|the past) (week|month|year)\b|\bso far\b|\bsince\b|\bover the\b"
+    r"|\b(during|in) (january|february|march|april|may|june|july|august|september|october"
+    r"|november|december|1[89]\d\d|20\d\d)\b|\b(acts|attacks|incidents|actions)\b",
+    re.I,
+)
 
 
 def _period_total(cand: Token) -> bool:
@@ -154,6 +159,12 @@ def _figure_for(tok: Token, lemma: str, seen: set[int]) -> counts.Figure | None:
         if _period_total(cand):
             seen.add(cand.i)
             continue
+        if cand.lower_ == "total":  # "a total of 12 soldiers were killed": the event's toll
+            of = [g for c in cand.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            if of:
+                seen.add(cand.i)
+                cand = of[0]
         if cand.lower_ in ("no", "none", "nobody", "noone") or any(
             c.lower_ == "no" and c.dep_ == "det" for c in cand.children
         ):
