@@ -13,14 +13,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from . import actors, event_actors
-from .nlp import original_text
+from .nlp import original_text as _orig
 from .records import Actor
 from .triggers import trigger_class as _trigger_class
-
-
-def _orig(doc) -> str:  # noqa: ANN001 - a spaCy Doc
-    return original_text(doc)
-
 
 _PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "case", "flat", "npadvmod"}
 

@@ -33,7 +33,7 @@ from spacy.tokens import Span as SpacySpan
 
 from . import actors, counts, dates, doc_gate, event_actors, lexicon
 from .actor_syntax import _actor, _actors, _agent_of, _phrase
-from .nlp import original_text
+from .nlp import original_text as _orig
 from .records import SUB_TO_TYPE, Actor, Article, Count, Event, Span
 from .tolls import tolls as _tolls
 from .tolls import zero_statement
@@ -73,10 +73,6 @@ class _Candidate:
     strong: list[bool] = field(default_factory=list)  # per sentence: anchored (not only context)
     idx: int = 0  # sentence number of the last sentence
     toll_only: bool = False  # no trigger, only a toll statement ("there were no victims")
-
-
-def _orig(doc: Doc) -> str:
-    return original_text(doc)
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
@@ -827,4 +823,4 @@ def _confidence(ev: Event, trig: Token) -> float:
     return max(0.05, min(score, 0.95))
 
 
-__all__ = ["extract_events", "Count"]
+__all__ = ["extract_events"]
