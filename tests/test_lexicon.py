@@ -134,3 +134,21 @@ def test_data_file_format() -> None:
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             assert re.fullmatch(r"[^\t]+\t[A-Z_]+\t[a-z_]+\t[^\t]+", line), line
+
+
+def test_ammonium_nitrate_is_not_anfo() -> None:
+    # ANFO is ammonium nitrate *and fuel oil*; the plain salt and other home-made
+    # explosives keep their own names
+    assert canonical("ammonium nitrate") == ("ammonium nitrate", "WEAPON")
+    assert canonical("two tonnes of ammonium nitrate fertiliser") == ("ammonium nitrate", "WEAPON")
+    assert canonical("ammonium nitrate fuel oil") == ("ANFO", "WEAPON")
+    assert canonical("nitromethane") == ("nitromethane", "WEAPON")
+    assert canonical("WMD") == ("weapon of mass destruction", "WEAPON")
+
+
+def test_ship_with_pennant_number_is_one_platform(nlp: spacy.language.Language) -> None:
+    found = ents(nlp, "The task force includes HMS Dauntless (D 33) and HMS Albion (L14).")
+    assert ("HMS Dauntless (D 33)", "MILITARY_PLATFORM", "warship") in found
+    assert ("HMS Albion (L14)", "MILITARY_PLATFORM", "warship") in found
+    # a pennant number alone, without a ship, is not tagged
+    assert ents(nlp, "See table (D 33) below.") == []

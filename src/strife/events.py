@@ -616,11 +616,16 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             date, precision = _lead_date(cand, all_sents, sent_no, prev_cand, prev_date, published)
         prev_cand, prev_date = cand, (date, precision)
         weapons, platforms = [], []
-        for sent, strong in zip(cand.sents, cand.strong, strict=True):
-            if not strong:
-                continue  # context sentences add evidence, not arguments
+        # context sentences add evidence, not arguments; a trigger-less sentence right
+        # after a strong one adds its arms ("It was found that 500 kg of explosives
+        # had been used.")
+        arg_sents = [s for s, strong in zip(cand.sents, cand.strong, strict=True) if strong]
+        followers = _weapon_followers(arg_sents, cand.sents, all_sents, sent_no)
+        for sent in arg_sents + followers:
             for ent in sent.ents:
                 if ent.label_ in ("WEAPON", "MILITARY_PLATFORM"):
+                    if sent in followers and not _used_there(ent):
+                        continue
                     name = ent.ent_id_ or _orig(doc)[ent.start_char : ent.end_char]
                     bucket = weapons if ent.label_ == "WEAPON" else platforms
                     if name not in bucket:
@@ -646,6 +651,10 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             attributed_to=_attribution(cand.sents),
             article_id=article.id,
         )
+        if not weapons and _shot(arg_sents) and doc_gate.anchored(ev, cand.cls):
+            # "gunmen shot him": a firearm, though unnamed (only where the event stands on
+            # its own: "shot his father in a hunting accident" is no conflict event)
+            ev.weapons = ["firearm"]
         ev.confidence = _confidence(ev, trig)
         if ev.event_type == "Strategic developments":
             ev.fatalities = Count()  # deaths belong to a violent event, never to an arrest
@@ -802,6 +811,63 @@ def _crowd_actors(
     if a2 is None and police is not None and cand.sub != "Peaceful protest":
         a2 = _actor(police, None)
     return a1, a2
+
+
+def _weapon_followers(
+    strong: list[SpacySpan], ev_sents: list[SpacySpan], sents: list[SpacySpan],
+    sent_no: dict[int, int],
+) -> list[SpacySpan]:  # fmt: skip
+    """Sentences right after a strong sentence that are not in the event, report no
+    event of their own and do not open another incident: they go on about this one."""
+    starts = {s.start for s in ev_sents}
+    out = []
+    for sent in strong:
+        n = sent_no.get(sent.start)
+        if n is None or n + 1 >= len(sents):
+            continue
+        nxt = sents[n + 1]
+        if nxt.start in starts or NEW_INCIDENT.match(nxt.text) or BACKGROUND.search(nxt.text):
+            continue
+        if any(t.tag_ == "MD" for t in nxt):
+            continue  # "could be used to carry grenades": not what happened
+        if any((hit := _trigger_class(t)) and _is_real(t, hit[0]) for t in nxt):
+            continue
+        out.append(nxt)
+    return out
+
+
+# weapons seized, handed over or found were not used in the event
+NOT_USED = {"seize", "confiscate", "recover", "find", "discover", "capture", "hand", "surrender",
+            "display", "smuggle", "sell", "buy", "supply", "deliver", "store", "ban"}  # fmt: skip
+
+
+def _used_there(ent: SpacySpan) -> bool:
+    """A weapon named in a follower sentence counts unless it is the bare word
+    "weapons" or was seized, handed over or found rather than used."""
+    if ent.ent_id_ == "weapon":
+        return False
+    return not any(a.lemma_.lower() in NOT_USED for a in list(ent.root.ancestors)[:3])
+
+
+def _shot(sents: list[SpacySpan]) -> bool:
+    """Someone was shot ("gunmen shot him", "the shooting", "opened fire on", "gunned
+    down"), not a plane shot down nor a photo shoot ("shots of her")."""
+    for sent in sents:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            parts = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+            if any((c.dep_ == "dobj" and c.ent_type_ == "WEAPON") or c.lower_ == "with"
+                   for c in tok.children):  # fmt: skip
+                continue  # "shot a rocket at", "shot with rubber bullets": the arm is named
+            if lemma in ("shoot", "shooting") and "down" not in parts:
+                if tok.pos_ == "VERB" or lemma == "shooting":
+                    return True
+            elif lemma == "gun" and tok.pos_ == "VERB" and "down" in parts:
+                return True
+            elif lemma == "open" and any(c.lower_ == "fire" and c.dep_ == "dobj"
+                                         for c in tok.children):  # fmt: skip
+                return True
+    return False
 
 
 def _specific(names: list[str]) -> list[str]:

@@ -292,6 +292,24 @@ def _patterns() -> tuple[dict, ...]:
         {**ship, "pattern": [{"ORTH": {"IN": list(SHIP_PREFIXES)}}, {"IS_TITLE": True, "OP": "+"}]}
     )
     out.append({**ship, "pattern": [{"ORTH": {"IN": list(HULL_CODES)}}, {"IS_DIGIT": True}]})
+    # a named ship with its pennant number: "HMS Ocean (L 12)", "HMS Daring (D32)"; US
+    # hull codes ("USS Hopper (DDG 70)") are tagged apart, above
+    for pennant in (
+        [{"TEXT": {"REGEX": r"^[A-Z]{1,3}$", "NOT_IN": list(HULL_CODES)}}, {"IS_DIGIT": True}],
+        [{"TEXT": {"REGEX": r"^[A-Z]{1,3}-?\d{1,4}$"}}],
+    ):
+        out.append(
+            {
+                **ship,
+                "pattern": [
+                    {"ORTH": {"IN": list(SHIP_PREFIXES)}},
+                    {"IS_TITLE": True, "OP": "+"},
+                    {"ORTH": "("},
+                    *pennant,
+                    {"ORTH": ")"},
+                ],
+            }
+        )
     return tuple(out)
 
 
