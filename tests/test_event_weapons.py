@@ -23,6 +23,10 @@ def test_weapons_seized_or_hypothetical_in_the_next_sentence_do_not_count(extrac
             "Officials fear the group could soon use mortars in the town.")  # fmt: skip
     ev = extract(text, published="2021-03-02").events[0]
     assert "mortar" not in ev.weapons
+    text = ("A blast tore through a bus in Marova on Monday, killing two passengers. "
+            "Bomb squad experts examined the wreck to learn its cause.")  # fmt: skip
+    ev = extract(text, published="2021-03-02").events[0]
+    assert "bomb" not in ev.weapons
 
 
 def test_shot_dead_means_a_firearm(extract) -> None:

@@ -843,8 +843,11 @@ NOT_USED = {"seize", "confiscate", "recover", "find", "discover", "capture", "ha
 
 def _used_there(ent: SpacySpan) -> bool:
     """A weapon named in a follower sentence counts unless it is the bare word
-    "weapons" or was seized, handed over or found rather than used."""
+    "weapons", a modifier of another noun ("bomb squad", "mortar team") or was seized,
+    handed over or found rather than used."""
     if ent.ent_id_ == "weapon":
+        return False
+    if ent.root.dep_ in ("compound", "amod", "nmod") and not ent.root.head.ent_type_:
         return False
     return not any(a.lemma_.lower() in NOT_USED for a in list(ent.root.ancestors)[:3])
 
