@@ -87,3 +87,13 @@ def test_long_documents_are_cut_with_a_note(settings) -> None:
     r = pipeline.extract("Gunmen killed two soldiers in Mosul. " * 20, settings=small)
     assert len(r.article.text) == 200
     assert any("max_chars" in e for e in r.errors)
+
+
+def test_citation_marks_are_split_from_the_word_before() -> None:
+    from strife import nlp
+
+    doc = next(nlp.parse(["Coalition aircraft.[2] struck the depot in 2015[14], officials said."]))
+    words = [t.text for t in doc]
+    assert words[:4] == ["Coalition", "aircraft", ".", "[2]"]
+    assert "2015" in words and "[14]" in words
+    assert any(e.label_ == "MILITARY_PLATFORM" and e.text.endswith("aircraft") for e in doc.ents)

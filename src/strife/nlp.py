@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
-from spacy.util import filter_spans
+from spacy.util import compile_suffix_regex, filter_spans
 
 from . import actors, lexicon
 from .errors import ModelNotFound
@@ -31,6 +31,8 @@ from .records import Entity
 from .settings import Settings
 
 BIG_CITY = 100_000  # cities whose names are re-cased; smaller towns' names are too often words
+CITATION_MARK = r"(?<=[^\s\[])\[\d{1,3}\]"  # "aircraft.[2]": a reference mark copied from a wiki
+# is split off as its own token, so the word (and the full stop) before it parse as usual
 UPPER_RATIO = 0.6  # share of cased letters in upper case above which text is re-cased;
 # MUC-4 all-caps reports sit above 0.95, ordinary news below 0.1 (headlines, acronyms)
 
@@ -40,6 +42,7 @@ def _load(model: str) -> Language:
     if importlib.util.find_spec(model) is None and not _is_path(model):
         raise ModelNotFound(model)
     nlp = spacy.load(model)
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, CITATION_MARK]).search
     nlp.add_pipe("strife_lexicon", name="strife_ruler", before="ner")
     return nlp
 
