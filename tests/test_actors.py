@@ -247,3 +247,29 @@ def test_canonical_names_carry_the_political_wing(mention: str, acronyms: set[st
     actor = actors.lookup(mention)
     assert actor is not None
     assert all(a in actor.name for a in acronyms)
+
+
+def test_state_force_without_country_is_placed_later() -> None:
+    from strife.actors import localise, state_force
+
+    troops = state_force("Govt Troops")
+    assert troops is not None and troops.name == "Military Forces" and troops.country is None
+    assert localise(troops, "TH").name == "Military Forces of Thailand"
+    assert state_force("the government").name == "Government"
+    assert state_force("Karen farmers") is None
+    # a capitalised force noun in a headline keeps the mention plain
+    assert resolve("Govt Troops", country_hint="TH").name == "Military Forces of Thailand"
+    assert resolve("Kurdish forces", country_hint="SY").country != "SY"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Clashes Reported Between Govt Troops, KNLA in Hpapun District of Myanmar",
+        "Fighting reported between government and Kachin army in northern Myanmar",
+    ],
+)
+def test_headline_battle_names_the_government_side(extract, headline: str) -> None:  # noqa: ANN001
+    ev = extract(headline, published="2016-03-01").events[0]
+    names = {a.name for a in (ev.actor1, ev.actor2) if a is not None}
+    assert any(n.endswith("of Myanmar") for n in names), names

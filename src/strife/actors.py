@@ -301,8 +301,8 @@ _POLICE_NOUNS = {
     "border police", "traffic police", "police force", "police forces", "police station",
 }  # fmt: skip
 _GOVERNMENT_NOUNS = {
-    "government", "authorities", "regime", "administration", "ministry", "cabinet", "junta",
-    "president",
+    "government", "govt", "authorities", "regime", "administration", "ministry", "cabinet",
+    "junta", "president",
 }  # fmt: skip
 _MILITARY_NOUNS = {
     "army", "military", "troops", "troop", "soldiers", "soldier", "armed forces",
@@ -593,6 +593,17 @@ def resolve(text: str, country_hint: str | None = None) -> Actor:
     return Actor(name=text, text=text, type="unknown", country=None)
 
 
+def state_force(text: str) -> Actor | None:
+    """A state actor of no country yet for a plain force noun ("government forces", "Govt
+    Troops", "the police"), placed later by ``localise``; None for other mentions."""
+    words, iso = _words(_strip_mention(text))
+    for kind, nouns in (("police", _POLICE_NOUNS), ("military", _MILITARY_NOUNS),
+                        ("government", _GOVERNMENT_NOUNS)):  # fmt: skip
+        if _has(words, nouns):
+            return _state_actor(kind, iso, text)
+    return None
+
+
 def localise(actor: Actor | None, country: str | None) -> Actor | None:
     """The actor placed in the country where its event happened, when its mention names
     no country of its own: "soldiers" in Somalia -> Military Forces of Somalia; an
@@ -628,12 +639,11 @@ def _hint_if_plain(mention: str, hint: str | None) -> str | None:
     with another capitalised word ("Kurdish forces") may be somebody else's."""
     if hint is None:
         return None
-    capitals = [w for w in mention.split()[1:] if w[:1].isupper()]
+    forces = _MILITARY_NOUNS | _POLICE_NOUNS | _GOVERNMENT_NOUNS
+    # "Govt Troops" in a headline is still plain; "Kurdish forces" is not
+    capitals = [w for w in mention.split()[1:] if w[:1].isupper() and _fold(w) not in forces]
     first = mention.split()[0] if mention.split() else ""
-    if (
-        first[:1].isupper()
-        and _fold(first) not in _MILITARY_NOUNS | _POLICE_NOUNS | _GOVERNMENT_NOUNS
-    ):
+    if first[:1].isupper() and _fold(first) not in forces:
         capitals.append(first)
     return None if capitals and not mention.isupper() else hint
 

@@ -92,6 +92,10 @@ def _side(span: Span, text: str) -> Actor | None:
                         "govt", "government", "tatmadaw", "police", "rebels", "insurgents"}:  # fmt: skip
             return None
         found = actors.resolve(mention)
+        if found.type == "unknown" and words & {"government", "govt"}:
+            # "Govt Troops", "government forces" with no country yet: the side is the
+            # state, placed where the event happened later (pipeline: actors.localise)
+            found = actors.state_force(mention) or found
     if found.type not in ARMED_TYPES or found.name.startswith("Unidentified Armed Group"):
         return None
     return found
