@@ -273,3 +273,37 @@ def test_headline_battle_names_the_government_side(extract, headline: str) -> No
     ev = extract(headline, published="2016-03-01").events[0]
     names = {a.name for a in (ev.actor1, ev.actor2) if a is not None}
     assert any(n.endswith("of Myanmar") for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("mention", "iso"),
+    [("three Afghans", "AF"), ("SYRIANS", "SY"), ("Christian convert", None), ("SETTLERS", None),
+     ("a Hindu preacher", None)],
+)  # fmt: skip
+def test_people_named_by_nationality_or_faith_are_civilians(mention: str, iso: str | None) -> None:
+    actor = resolve(mention)
+    assert actor.type == "civilians" and actor.country == iso, actor
+    # country names, armed men of a faith and plain adjectives are not
+    assert resolve("Philippines").type == "unknown"
+    assert resolve("Muslim rebels").type == "rebel_group"
+    assert resolve("Chinese").type == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("headline", "text"),
+    [
+        ("IS claims attack on Sufi shrine in Pakistan", "IS"),
+        ("Arakan Army claimed ambush that killed six in Myanmar", "Arakan Army"),
+    ],
+)
+def test_headline_claimant_is_the_perpetrator(extract, headline: str, text: str) -> None:  # noqa: ANN001
+    ev = extract(headline, published="2016-03-01").events[0]
+    assert ev.actor1 is not None and ev.actor1.text == text, ev.actor1
+    assert not ev.actor1.name.startswith("Unidentified")
+
+
+def test_unnamed_victims_of_violence_against_civilians(extract) -> None:  # noqa: ANN001
+    ev = extract("Gunmen kill seven in northern Nigeria village", published="2016-03-01").events[0]
+    assert ev.event_type == "Violence against civilians"
+    assert ev.actor2 is not None and ev.actor2.type == "civilians" and ev.actor2.text == ""
+    assert ev.actor2.name == "Civilians (Nigeria)"

@@ -294,6 +294,11 @@ _CIVILIAN_NOUNS = {
     "migrants", "villages", "community", "communities", "driver", "drivers", "businessman",
     "businessmen", "miners", "herders", "shepherd", "shepherds", "civilian population",
     "victims", "victim", "hostages", "hostage", "non-combatants", "noncombatants",
+    "settlers", "settler", "preacher", "preachers", "convert", "converts", "imam", "imams",
+    "monk", "monks", "pastor", "pastors", "muslims", "muslim", "moslems", "moslem", "hindus",
+    "hindu", "christians", "buddhists", "devotees", "tourists", "tourist", "voters",
+    "parishioners", "congregation", "jesuits", "jesuit", "missionary", "missionaries",
+    "seminarians", "churchgoers", "bloggers", "blogger", "writer", "writers",
 }  # fmt: skip
 _POLICE_NOUNS = {
     "police", "policemen", "policeman", "policewoman", "police officers", "police officer",
@@ -553,6 +558,29 @@ def _has(words: list[str], nouns: set[str]) -> bool:
     return any(f" {n} " in joined for n in nouns)
 
 
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "dozens", "several", "some", "many", "the", "of", "at", "least"}  # fmt: skip
+
+
+def _demonyms_only(words: list[str]) -> bool:
+    """ "two Bangladeshis", "Afghans": people named by nationality alone (plural)."""
+    rest = [w for w in words if w not in _NUMBER_WORDS and not w.isdigit()]
+    return bool(rest) and all(w.endswith("s") and w in _plural_demonyms() for w in rest)
+
+
+@cache
+def _plural_demonyms() -> frozenset[str]:
+    """Folded plural demonyms ("bangladeshis", "afghans"), never a country's name."""
+    names: set[str] = set()
+    demonyms: set[str] = set()
+    for line in _COUNTRY_TABLE.strip().splitlines():
+        country_names, people = line.split(" ", 1)[1].split("|")
+        names.update(_fold(w) for w in country_names.split(",") if w.strip())
+        demonyms.update(_fold(w) for w in people.split(",") if w.strip())
+    plural = {w for w in demonyms if w.endswith("s")} | {w + "s" for w in demonyms}
+    return frozenset(plural - names)
+
+
 def resolve(text: str, country_hint: str | None = None) -> Actor:
     """An actor for any mention; never None.
 
@@ -578,7 +606,7 @@ def resolve(text: str, country_hint: str | None = None) -> Actor:
         return _state_actor("police", iso or _hint_if_plain(mention, country_hint), text)
     if _has(words, _ARMED_NOUNS):
         return _generic_actor("Unidentified Armed Group", "political_militia", country, text)
-    if _has(words, _CIVILIAN_NOUNS):
+    if _has(words, _CIVILIAN_NOUNS) or _demonyms_only(words):
         return _generic_actor("Civilians", "civilians", country, text)
     weapon = weapon_canonical(mention)
     heavy = weapon is not None and (

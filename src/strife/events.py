@@ -594,6 +594,8 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             a1, a2 = event_actors.fill_sides(a1, a2, strong_sents, _orig(doc))
         if SUB_TO_TYPE[cand.sub] in ("Protests", "Riots"):
             a1, a2 = _crowd_actors(cand, a1, a2)
+        if SUB_TO_TYPE[cand.sub] == "Violence against civilians" and a2 is None:
+            a2 = Actor("Civilians", "", "civilians", None)  # unnamed victims ("kill seven")
         if SUB_TO_TYPE[cand.sub] in VIOLENT:
             a1 = _perpetrator(cand, a1, a2, groups, doc_claim)
             if a1.name.startswith("Unidentified Armed Group") and not a1.text:
@@ -756,6 +758,7 @@ def _doc_claimant(doc: Doc) -> Actor | None:
 def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
     out = []
     for sent in sents:
+        before = len(out)
         for tok in sent:
             lemma = tok.lemma_.lower()
             who = None
@@ -770,6 +773,9 @@ def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
                 found = _actor(who, None)
                 if found is not None and found.type != "unknown":
                     out.append(found)
+        if len(out) == before:  # "IS claims attack on ...": a headline the parser misreads
+            found = event_actors.surface_claimant(sent, _orig(sent.doc))
+            out += [found] if found is not None else []
     return out
 
 
