@@ -18,6 +18,8 @@ from strife.actors import (
 from strife.records import ACTOR_TYPES, Actor
 
 HTS = "Hayat Tahrir al-Sham"
+FMLN = "Farabundo Marti National Liberation Front (FMLN)"
+ELN = "National Liberation Army (ELN)"
 
 
 def test_dictionary_size_types_and_countries() -> None:
@@ -69,7 +71,7 @@ def test_hts_renaming_chain(text: str) -> None:
 )
 def test_islamic_state_variants(text: str) -> None:
     actor = lookup(text)
-    assert actor is not None and actor.name == "Islamic State"
+    assert actor is not None and actor.name == "Islamic State (IS)"
 
 
 def test_acronyms_are_case_sensitive() -> None:
@@ -92,7 +94,7 @@ def test_possessive_determiner_accents_and_fuzzy() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "type_", "country"),
     [
-        ("FMLN", "FMLN", "rebel_group", "SV"),
+        ("FMLN", "Farabundo Marti National Liberation Front (FMLN)", "rebel_group", "SV"),
         ("SENDERO LUMINOSO", "Shining Path", "rebel_group", "PE"),
         (
             "Manuel Rodriguez Patriotic Front",
@@ -197,18 +199,18 @@ def test_ruler_patterns_compile_and_match_upper_case() -> None:
     nlp.add_pipe("entity_ruler").add_patterns(patterns)
     doc = nlp("FMLN GUERRILLAS AND THE SHINING PATH ATTACKED. HAYAT TAHRIR AL-SHAM TOO.")
     found = {(e.text, e.ent_id_) for e in doc.ents}
-    assert ("FMLN GUERRILLAS", "FMLN") in found  # an alias of its own
+    assert ("FMLN GUERRILLAS", FMLN) in found  # an alias of its own
     assert ("SHINING PATH", "Shining Path") in found
     assert ("HAYAT TAHRIR AL-SHAM", HTS) in found
     # common words and two-letter acronyms are not patterns
-    assert {(e.text, e.ent_id_) for e in nlp("THE FMLN ATTACKED.").ents} == {("FMLN", "FMLN")}
+    assert {(e.text, e.ent_id_) for e in nlp("THE FMLN ATTACKED.").ents} == {("FMLN", FMLN)}
     doc = nlp("It is what it is, let us see the army.")
     assert not doc.ents
 
 
 def test_resolve_finds_named_actor_inside_longer_mention() -> None:
     actor = resolve("NELSON MANDELA CELL OF THE ELN")
-    assert (actor.name, actor.type, actor.country) == ("ELN", "rebel_group", "CO")
+    assert (actor.name, actor.type, actor.country) == (ELN, "rebel_group", "CO")
     assert resolve("Wagner Group fighters").name == "Wagner Group"
     # ambiguous aliases only match a whole mention
     assert resolve("Shane Smith").type == "unknown"
@@ -307,3 +309,13 @@ def test_unnamed_victims_of_violence_against_civilians(extract) -> None:  # noqa
     assert ev.event_type == "Violence against civilians"
     assert ev.actor2 is not None and ev.actor2.type == "civilians" and ev.actor2.text == ""
     assert ev.actor2.name == "Civilians (Nigeria)"
+
+
+@pytest.mark.parametrize(
+    ("mention", "words"),
+    [("ELN", "National Liberation Army"), ("EPL", "Popular Liberation Army"),
+     ("FARC", "Revolutionary Armed Forces"), ("MRTA", "Tupac Amaru"), ("IS", "Islamic State")],
+)  # fmt: skip
+def test_canonical_names_give_the_full_name_and_the_acronym(mention: str, words: str) -> None:
+    actor = lookup(mention)
+    assert actor is not None and words in actor.name and f"({mention})" in actor.name
