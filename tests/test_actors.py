@@ -319,3 +319,22 @@ def test_unnamed_victims_of_violence_against_civilians(extract) -> None:  # noqa
 def test_canonical_names_give_the_full_name_and_the_acronym(mention: str, words: str) -> None:
     actor = lookup(mention)
     assert actor is not None and words in actor.name and f"({mention})" in actor.name
+
+
+@pytest.mark.parametrize(
+    ("mention", "name"),
+    [("the Provisional IRA's", "Provisional Irish Republican Army (IRA)"),
+     ("ETA", "Basque Homeland and Freedom (ETA)"), ("UVF", "Ulster Volunteer Force (UVF)"),
+     ("Brigate Rosse", "Red Brigades")],
+)  # fmt: skip
+def test_european_armed_groups(mention: str, name: str) -> None:
+    actor = lookup(mention)
+    assert actor is not None and actor.name == name
+    assert resolve("RAF jets").country == "GB"  # the Royal Air Force, not the Red Army Faction
+
+
+def test_named_group_right_before_a_noun_trigger(extract) -> None:  # noqa: ANN001
+    ev = extract("Nine soldiers were killed in IS attacks near Palmyra, Syria.",
+                 published="2016-03-01").events[0]  # fmt: skip
+    assert ev.actor1 is not None and ev.actor1.text == "IS"
+    assert ev.actor1.name == "Islamic State (IS)"

@@ -167,6 +167,20 @@ def _subject_of(tok: Token) -> Token | None:
     return None
 
 
+def _named_modifier(trigger: Token) -> Token | None:
+    """ "IS attacks", "ISIS bombing": the word right before a noun trigger when it is a
+    named armed group, also when the parser reads it as something else ("IS" as a verb)."""
+    if trigger.i == trigger.sent.start:
+        return None
+    prev = trigger.doc[trigger.i - 1]
+    if prev.is_punct or prev.is_space or prev.whitespace_ == "" or prev.head.i == trigger.i:
+        return None  # a real modifier was seen above; glued tokens are not words
+    found = actors.lookup(prev.text)
+    if found is not None and found.type in ("rebel_group", "political_militia", "identity_militia"):
+        return prev
+    return None
+
+
 def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, Actor | None]:
     """actor1 (who acted) and actor2 (who it was done to) from the trigger's syntax."""
     a1_tok: Token | None = None
@@ -214,6 +228,8 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
                 a1_tok = next((g for g in c.children if g.dep_ == "pobj"), a1_tok)
             elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "with", "between"):
                 a2_tok = next((g for g in c.children if g.dep_ == "pobj"), a2_tok)
+        if a1_tok is None:
+            a1_tok = _named_modifier(trigger)
         if (
             a1_tok is None
             and trigger.dep_ in ("dobj",)
