@@ -338,3 +338,24 @@ def test_named_group_right_before_a_noun_trigger(extract) -> None:  # noqa: ANN0
                  published="2016-03-01").events[0]  # fmt: skip
     assert ev.actor1 is not None and ev.actor1.text == "IS"
     assert ev.actor1.name == "Islamic State (IS)"
+
+
+def test_possessor_of_a_murder_is_its_victim(extract) -> None:  # noqa: ANN001
+    ev = extract("The bishop condemned the nuns' murder in Cuscatlan, El Salvador.",
+                 published="1990-03-01").events[0]  # fmt: skip
+    assert ev.actor2 is not None and ev.actor2.text == "nuns"
+    assert ev.actor1 is None or ev.actor1.text != "nuns"
+    # an armed possessor is still the author
+    ev = extract("The army's shelling of Tamsa, Syria killed four.",
+                 published="2016-03-01").events[0]  # fmt: skip
+    assert ev.actor1 is not None and ev.actor1.type == "state_forces"
+
+
+def test_victim_or_number_is_not_also_the_author() -> None:
+    from strife.actor_syntax import same_person
+
+    victim = Actor("Julio Mendez Arias", "Colonel Julio Mendez Arias", "unknown", None)
+    assert same_person(Actor("MENDEZ", "MENDEZ", "unknown", None), victim)
+    assert same_person(Actor("THREE", "THREE", "unknown", None), None)
+    assert not same_person(Actor("FARC", "FARC", "rebel_group", "CO"), victim)
+    assert not same_person(Actor("Ortega", "Ortega", "unknown", None), victim)

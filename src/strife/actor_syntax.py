@@ -214,7 +214,9 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
             a2_tok = trigger.head
     else:
         for c in trigger.children:
-            if (
+            if c.dep_ == "poss" and _victim_of(trigger, c, hint):
+                a2_tok = c  # "the Jesuits' murder", "Pizarro's assassination"
+            elif (
                 c.dep_ == "poss"
                 or (
                     c.dep_ == "compound"
@@ -256,3 +258,37 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
     if a1 and a2 and a1.name == a2.name and a1.text == a2.text:
         a2 = None
     return a1, a2
+
+
+# noun triggers whose possessor is who suffered it: "Pizarro's assassination"
+_PATIENT_NOUNS = {"murder", "murders", "killing", "killings", "assassination", "death", "deaths",
+                  "kidnapping", "kidnaping", "kidnappings", "abduction", "abductions", "arrest",
+                  "arrests", "execution", "executions", "detention", "capture", "disappearance",
+                  "torture", "release", "rescue"}  # fmt: skip
+
+
+def _victim_of(trigger: Token, poss: Token, hint: str | None) -> bool:
+    """Is the possessor of this noun trigger its victim, not its author? Only for nouns
+    of what is done to people, and only for a possessor that is no armed actor."""
+    if trigger.lower_ not in _PATIENT_NOUNS:
+        return False
+    if poss.lower_ in ("his", "her", "their", "its", "my", "our", "your"):
+        return False
+    found = _actor_core(poss, hint)
+    return found is not None and found.type in ("unknown", "civilians")
+
+
+def same_person(a1: Actor | None, a2: Actor | None) -> bool:
+    """actor1 only repeats actor2 ("RIVERA" beside "Colonel Roberto Rivera Escobar") or
+    is a bare number ("three", "12"): it names no author."""
+    if a1 is None or a1.type not in ("unknown", "civilians"):
+        return False
+    if all(w.isdigit() or w.lower() in _NUMBER_WORDS for w in a1.text.split()) and a1.text:
+        return True
+    if a2 is None or not a1.text or not a2.text:
+        return False
+    return a1.text.lower() in a2.text.lower() or a2.text.lower() in a1.text.lower()
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "dozens", "scores", "hundreds", "thousands", "several"}  # fmt: skip

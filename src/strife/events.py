@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from . import actors, counts, dates, doc_gate, event_actors, lexicon
-from .actor_syntax import _actor, _actors, _agent_of, _phrase
+from .actor_syntax import _actor, _actors, _agent_of, _phrase, same_person
 from .nlp import original_text as _orig
 from .records import SUB_TO_TYPE, Actor, Article, Count, Event, Span
 from .tolls import tolls as _tolls
@@ -586,6 +586,8 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 if hit and _is_real(tok, hit[0]):
                     b1, b2 = _actors(tok, hit[0], hint)
                     a1, a2 = a1 or b1, a2 or b2
+        if same_person(a1, a2):
+            a1 = None  # "PIZARRO WAS KILLED": the victim is not also the author
         if a2 is not None and _is_thing(a2):
             # a bridge or a pylon is the physical target; the people hurt are the victims
             a2 = _human_target(cand, trig, hint) or a2
