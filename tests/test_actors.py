@@ -359,3 +359,9 @@ def test_victim_or_number_is_not_also_the_author() -> None:
     assert same_person(Actor("THREE", "THREE", "unknown", None), None)
     assert not same_person(Actor("FARC", "FARC", "rebel_group", "CO"), victim)
     assert not same_person(Actor("Ortega", "Ortega", "unknown", None), victim)
+
+
+def test_people_hurt_outrank_a_building_as_actor2(extract) -> None:  # noqa: ANN001
+    ev = extract("A bomb damaged the facilities of the Hotel Miramar in Lima, Peru, killing two "
+                 "guests.", published="1990-03-01").events[0]  # fmt: skip
+    assert ev.actor2 is not None and "guests" in ev.actor2.text

@@ -663,7 +663,13 @@ THINGS = {"bridge", "pole", "pylon", "tower", "building", "office", "offices", "
           "pipeline", "station", "plant", "vehicle", "bus", "car", "truck", "train", "house",
           "home", "church", "bank", "headquarters", "facility", "installation", "road",
           "highway", "line", "embassy", "shop", "store", "factory", "warehouse", "dam",
-          "depot", "branch", "residence", "hotel", "restaurant", "market", "wall", "roof"}  # fmt: skip
+          "depot", "branch", "residence", "hotel", "restaurant", "market", "wall", "roof",
+          "buildings", "houses", "homes", "shops", "stores", "vehicles", "buses", "cars",
+          "trucks", "banks", "churches", "embassies", "residences", "restaurants", "markets",
+          "bridges", "towers", "stations", "plants", "facilities", "premises", "floor",
+          "installations", "mill", "inn", "inns", "hotels", "mosque", "mosques", "temple",
+          "school", "schools", "hospital", "window", "windows", "consulate", "city", "capital",
+          "town", "soil", "institutions", "pylons", "poles", "lines"}  # fmt: skip
 
 
 def _is_thing(actor: Actor) -> bool:
