@@ -365,3 +365,9 @@ def test_people_hurt_outrank_a_building_as_actor2(extract) -> None:  # noqa: ANN
     ev = extract("A bomb damaged the facilities of the Hotel Miramar in Lima, Peru, killing two "
                  "guests.", published="1990-03-01").events[0]  # fmt: skip
     assert ev.actor2 is not None and "guests" in ev.actor2.text
+
+
+def test_group_named_after_a_nationality_and_army_is_the_group(extract) -> None:  # noqa: ANN001
+    ev = extract("BOGOTA, 3 MAY 89 -- A REPORTER WAS KIDNAPPED YESTERDAY BY COLOMBIAN ARMY OF "
+                 "NATIONAL LIBERATION GUERRILLAS IN ARAUCA.", published="1989-05-03").events[0]  # fmt: skip
+    assert ev.actor1 is not None and ev.actor1.type == "rebel_group", ev.actor1
