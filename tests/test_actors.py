@@ -371,3 +371,9 @@ def test_group_named_after_a_nationality_and_army_is_the_group(extract) -> None:
     ev = extract("BOGOTA, 3 MAY 89 -- A REPORTER WAS KIDNAPPED YESTERDAY BY COLOMBIAN ARMY OF "
                  "NATIONAL LIBERATION GUERRILLAS IN ARAUCA.", published="1989-05-03").events[0]  # fmt: skip
     assert ev.actor1 is not None and ev.actor1.type == "rebel_group", ev.actor1
+
+
+def test_relative_clause_victim_is_the_noun_it_describes(extract) -> None:  # noqa: ANN001
+    ev = extract("The embassy confirmed the release of engineer Tomas Varga, who was kidnapped by "
+                 "ELN guerrillas in Arauca, Colombia.", published="1989-05-03").events[0]  # fmt: skip
+    assert ev.actor2 is not None and "Tomas Varga" in ev.actor2.text, ev.actor2

@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from . import actors, event_actors
+from .lexicon import canonical as weapon_canonical
 from .nlp import original_text as _orig
 from .records import Actor
 from .triggers import trigger_class as _trigger_class
@@ -171,6 +172,17 @@ def _subject_of(tok: Token) -> Token | None:
     return None
 
 
+def _relative(tok: Token | None) -> bool:
+    return tok is not None and tok.lower_ in ("who", "whom", "which", "that")
+
+
+def _instrument(tok: Token) -> bool:
+    """A weapon or device, never an actor ("the bomb that exploded")."""
+    return (
+        tok.ent_type_ in ("WEAPON", "MILITARY_PLATFORM") or weapon_canonical(tok.text) is not None
+    )
+
+
 def _named_modifier(trigger: Token) -> Token | None:
     """ "IS attacks", "ISIS bombing": the word right before a noun trigger when it is a
     named armed group, also when the parser reads it as something else ("IS" as a verb)."""
@@ -216,6 +228,10 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
                         break
         if trigger.dep_ in ("acl", "amod") and a2_tok is None:
             a2_tok = trigger.head
+        if trigger.dep_ == "relcl" and not _instrument(trigger.head):
+            # "Carlos Marcelo, who was kidnapped by ...": the noun; not "a device that exploded"
+            a1_tok = trigger.head if _relative(a1_tok) else a1_tok
+            a2_tok = trigger.head if _relative(a2_tok) else a2_tok
     else:
         for c in trigger.children:
             if c.dep_ == "poss" and _victim_of(trigger, c, hint):
