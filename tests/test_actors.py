@@ -377,3 +377,22 @@ def test_relative_clause_victim_is_the_noun_it_describes(extract) -> None:  # no
     ev = extract("The embassy confirmed the release of engineer Tomas Varga, who was kidnapped by "
                  "ELN guerrillas in Arauca, Colombia.", published="1989-05-03").events[0]  # fmt: skip
     assert ev.actor2 is not None and "Tomas Varga" in ev.actor2.text, ev.actor2
+
+
+def test_targets_of_violence_against_civilians_are_named_civilians(extract) -> None:  # noqa: ANN001
+    ev = extract("Gunmen shot dead a ruling party official in Kushtia, Bangladesh.",
+                 published="2016-03-01").events[0]  # fmt: skip
+    assert ev.event_type == "Violence against civilians"
+    assert ev.actor2 is not None and "official" in ev.actor2.text
+    assert ev.actor2.name == "Civilians (Bangladesh)" and ev.actor2.type == "civilians"
+
+
+def test_localise_names_generic_actors_for_their_country() -> None:
+    from strife.actors import localise
+
+    placed = localise(Actor("Civilians", "the Sufi shrine", "civilians", None), "PK")
+    assert (placed.name, placed.text, placed.country) == (
+        "Civilians (Pakistan)",
+        "the Sufi shrine",
+        "PK",
+    )

@@ -641,8 +641,15 @@ def localise(actor: Actor | None, country: str | None) -> Actor | None:
         return actor
     if actor.text:
         found = resolve(actor.text, country_hint=country)
-        return found if found.type != "unknown" else actor
+        if found.type != "unknown":
+            return found
+        if actor.name in _GENERIC_BASES:  # "Civilians" named for a "preacher" the text gives
+            return _generic_actor(actor.name, actor.type, country, actor.text)
+        return actor
     return _generic_actor(actor.name, actor.type, country, "")
+
+
+_GENERIC_BASES = ("Civilians", "Unidentified Armed Group", "Protesters", "Rioters")
 
 
 def _named_inside(text: str, max_words: int = 6) -> Actor | None:

@@ -598,6 +598,8 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             a1, a2 = _crowd_actors(cand, a1, a2)
         if SUB_TO_TYPE[cand.sub] == "Violence against civilians" and a2 is None:
             a2 = Actor("Civilians", "", "civilians", None)  # unnamed victims ("kill seven")
+        elif SUB_TO_TYPE[cand.sub] == "Violence against civilians" and a2.type == "unknown":
+            a2 = Actor("Civilians", a2.text, "civilians", None)  # "a preacher", "the mosque"
         if SUB_TO_TYPE[cand.sub] in VIOLENT:
             a1 = _perpetrator(cand, a1, a2, groups, doc_claim)
             if a1.name.startswith("Unidentified Armed Group") and not a1.text:
