@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from . import actors, event_actors
+from .lexicon import canonical as weapon_canonical
 from .nlp import original_text as _orig
 from .records import Actor
 from .triggers import trigger_class as _trigger_class
@@ -69,6 +70,10 @@ def _actor(tok: Token, country_hint: str | None, wide: bool = True) -> Actor | N
     if actor is not None and actor.text and wide:
         wide = _described(tok)
         if wide and len(wide) > len(actor.text) and actor.text in wide:
+            named = actors.resolve(wide) if actor.type == "state_forces" else None
+            if named is not None and named.type in ("rebel_group", "political_militia"):
+                # "Colombian Army of National Liberation guerrillas": the group, not the army
+                return Actor(named.name, wide, named.type, named.country)
             actor = Actor(actor.name, wide, actor.type, actor.country)
     return actor
 
@@ -167,6 +172,31 @@ def _subject_of(tok: Token) -> Token | None:
     return None
 
 
+def _relative(tok: Token | None) -> bool:
+    return tok is not None and tok.lower_ in ("who", "whom", "which", "that")
+
+
+def _instrument(tok: Token) -> bool:
+    """A weapon or device, never an actor ("the bomb that exploded")."""
+    return (
+        tok.ent_type_ in ("WEAPON", "MILITARY_PLATFORM") or weapon_canonical(tok.text) is not None
+    )
+
+
+def _named_modifier(trigger: Token) -> Token | None:
+    """ "IS attacks", "ISIS bombing": the word right before a noun trigger when it is a
+    named armed group, also when the parser reads it as something else ("IS" as a verb)."""
+    if trigger.i == trigger.sent.start:
+        return None
+    prev = trigger.doc[trigger.i - 1]
+    if prev.is_punct or prev.is_space or prev.whitespace_ == "" or prev.head.i == trigger.i:
+        return None  # a real modifier was seen above; glued tokens are not words
+    found = actors.lookup(prev.text)
+    if found is not None and found.type in ("rebel_group", "political_militia", "identity_militia"):
+        return prev
+    return None
+
+
 def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, Actor | None]:
     """actor1 (who acted) and actor2 (who it was done to) from the trigger's syntax."""
     a1_tok: Token | None = None
@@ -198,9 +228,15 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
                         break
         if trigger.dep_ in ("acl", "amod") and a2_tok is None:
             a2_tok = trigger.head
+        if trigger.dep_ == "relcl" and not _instrument(trigger.head):
+            # "Carlos Marcelo, who was kidnapped by ...": the noun; not "a device that exploded"
+            a1_tok = trigger.head if _relative(a1_tok) else a1_tok
+            a2_tok = trigger.head if _relative(a2_tok) else a2_tok
     else:
         for c in trigger.children:
-            if (
+            if c.dep_ == "poss" and _victim_of(trigger, c, hint):
+                a2_tok = c  # "the Jesuits' murder", "Pizarro's assassination"
+            elif (
                 c.dep_ == "poss"
                 or (
                     c.dep_ == "compound"
@@ -214,6 +250,8 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
                 a1_tok = next((g for g in c.children if g.dep_ == "pobj"), a1_tok)
             elif c.dep_ == "prep" and c.lower_ in ("on", "against", "of", "with", "between"):
                 a2_tok = next((g for g in c.children if g.dep_ == "pobj"), a2_tok)
+        if a1_tok is None:
+            a1_tok = _named_modifier(trigger)
         if (
             a1_tok is None
             and trigger.dep_ in ("dobj",)
@@ -240,3 +278,37 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
     if a1 and a2 and a1.name == a2.name and a1.text == a2.text:
         a2 = None
     return a1, a2
+
+
+# noun triggers whose possessor is who suffered it: "Pizarro's assassination"
+_PATIENT_NOUNS = {"murder", "murders", "killing", "killings", "assassination", "death", "deaths",
+                  "kidnapping", "kidnaping", "kidnappings", "abduction", "abductions", "arrest",
+                  "arrests", "execution", "executions", "detention", "capture", "disappearance",
+                  "torture", "release", "rescue"}  # fmt: skip
+
+
+def _victim_of(trigger: Token, poss: Token, hint: str | None) -> bool:
+    """Is the possessor of this noun trigger its victim, not its author? Only for nouns
+    of what is done to people, and only for a possessor that is no armed actor."""
+    if trigger.lower_ not in _PATIENT_NOUNS:
+        return False
+    if poss.lower_ in ("his", "her", "their", "its", "my", "our", "your"):
+        return False
+    found = _actor_core(poss, hint)
+    return found is not None and found.type in ("unknown", "civilians")
+
+
+def same_person(a1: Actor | None, a2: Actor | None) -> bool:
+    """actor1 only repeats actor2 ("RIVERA" beside "Colonel Roberto Rivera Escobar") or
+    is a bare number ("three", "12"): it names no author."""
+    if a1 is None or a1.type not in ("unknown", "civilians"):
+        return False
+    if all(w.isdigit() or w.lower() in _NUMBER_WORDS for w in a1.text.split()) and a1.text:
+        return True
+    if a2 is None or not a1.text or not a2.text:
+        return False
+    return a1.text.lower() in a2.text.lower() or a2.text.lower() in a1.text.lower()
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "dozens", "scores", "hundreds", "thousands", "several"}  # fmt: skip

@@ -294,6 +294,11 @@ _CIVILIAN_NOUNS = {
     "migrants", "villages", "community", "communities", "driver", "drivers", "businessman",
     "businessmen", "miners", "herders", "shepherd", "shepherds", "civilian population",
     "victims", "victim", "hostages", "hostage", "non-combatants", "noncombatants",
+    "settlers", "settler", "preacher", "preachers", "convert", "converts", "imam", "imams",
+    "monk", "monks", "pastor", "pastors", "muslims", "muslim", "moslems", "moslem", "hindus",
+    "hindu", "christians", "buddhists", "devotees", "tourists", "tourist", "voters",
+    "parishioners", "congregation", "jesuits", "jesuit", "missionary", "missionaries",
+    "seminarians", "churchgoers", "bloggers", "blogger", "writer", "writers",
 }  # fmt: skip
 _POLICE_NOUNS = {
     "police", "policemen", "policeman", "policewoman", "police officers", "police officer",
@@ -301,8 +306,8 @@ _POLICE_NOUNS = {
     "border police", "traffic police", "police force", "police forces", "police station",
 }  # fmt: skip
 _GOVERNMENT_NOUNS = {
-    "government", "authorities", "regime", "administration", "ministry", "cabinet", "junta",
-    "president",
+    "government", "govt", "authorities", "regime", "administration", "ministry", "cabinet",
+    "junta", "president",
 }  # fmt: skip
 _MILITARY_NOUNS = {
     "army", "military", "troops", "troop", "soldiers", "soldier", "armed forces",
@@ -553,6 +558,29 @@ def _has(words: list[str], nouns: set[str]) -> bool:
     return any(f" {n} " in joined for n in nouns)
 
 
+_NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "dozens", "several", "some", "many", "the", "of", "at", "least"}  # fmt: skip
+
+
+def _demonyms_only(words: list[str]) -> bool:
+    """ "two Bangladeshis", "Afghans": people named by nationality alone (plural)."""
+    rest = [w for w in words if w not in _NUMBER_WORDS and not w.isdigit()]
+    return bool(rest) and all(w.endswith("s") and w in _plural_demonyms() for w in rest)
+
+
+@cache
+def _plural_demonyms() -> frozenset[str]:
+    """Folded plural demonyms ("bangladeshis", "afghans"), never a country's name."""
+    names: set[str] = set()
+    demonyms: set[str] = set()
+    for line in _COUNTRY_TABLE.strip().splitlines():
+        country_names, people = line.split(" ", 1)[1].split("|")
+        names.update(_fold(w) for w in country_names.split(",") if w.strip())
+        demonyms.update(_fold(w) for w in people.split(",") if w.strip())
+    plural = {w for w in demonyms if w.endswith("s")} | {w + "s" for w in demonyms}
+    return frozenset(plural - names)
+
+
 def resolve(text: str, country_hint: str | None = None) -> Actor:
     """An actor for any mention; never None.
 
@@ -578,7 +606,7 @@ def resolve(text: str, country_hint: str | None = None) -> Actor:
         return _state_actor("police", iso or _hint_if_plain(mention, country_hint), text)
     if _has(words, _ARMED_NOUNS):
         return _generic_actor("Unidentified Armed Group", "political_militia", country, text)
-    if _has(words, _CIVILIAN_NOUNS):
+    if _has(words, _CIVILIAN_NOUNS) or _demonyms_only(words):
         return _generic_actor("Civilians", "civilians", country, text)
     weapon = weapon_canonical(mention)
     heavy = weapon is not None and (
@@ -593,6 +621,17 @@ def resolve(text: str, country_hint: str | None = None) -> Actor:
     return Actor(name=text, text=text, type="unknown", country=None)
 
 
+def state_force(text: str) -> Actor | None:
+    """A state actor of no country yet for a plain force noun ("government forces", "Govt
+    Troops", "the police"), placed later by ``localise``; None for other mentions."""
+    words, iso = _words(_strip_mention(text))
+    for kind, nouns in (("police", _POLICE_NOUNS), ("military", _MILITARY_NOUNS),
+                        ("government", _GOVERNMENT_NOUNS)):  # fmt: skip
+        if _has(words, nouns):
+            return _state_actor(kind, iso, text)
+    return None
+
+
 def localise(actor: Actor | None, country: str | None) -> Actor | None:
     """The actor placed in the country where its event happened, when its mention names
     no country of its own: "soldiers" in Somalia -> Military Forces of Somalia; an
@@ -602,8 +641,15 @@ def localise(actor: Actor | None, country: str | None) -> Actor | None:
         return actor
     if actor.text:
         found = resolve(actor.text, country_hint=country)
-        return found if found.type != "unknown" else actor
+        if found.type != "unknown":
+            return found
+        if actor.name in _GENERIC_BASES:  # "Civilians" named for a "preacher" the text gives
+            return _generic_actor(actor.name, actor.type, country, actor.text)
+        return actor
     return _generic_actor(actor.name, actor.type, country, "")
+
+
+_GENERIC_BASES = ("Civilians", "Unidentified Armed Group", "Protesters", "Rioters")
 
 
 def _named_inside(text: str, max_words: int = 6) -> Actor | None:
@@ -628,12 +674,11 @@ def _hint_if_plain(mention: str, hint: str | None) -> str | None:
     with another capitalised word ("Kurdish forces") may be somebody else's."""
     if hint is None:
         return None
-    capitals = [w for w in mention.split()[1:] if w[:1].isupper()]
+    forces = _MILITARY_NOUNS | _POLICE_NOUNS | _GOVERNMENT_NOUNS
+    # "Govt Troops" in a headline is still plain; "Kurdish forces" is not
+    capitals = [w for w in mention.split()[1:] if w[:1].isupper() and _fold(w) not in forces]
     first = mention.split()[0] if mention.split() else ""
-    if (
-        first[:1].isupper()
-        and _fold(first) not in _MILITARY_NOUNS | _POLICE_NOUNS | _GOVERNMENT_NOUNS
-    ):
+    if first[:1].isupper() and _fold(first) not in forces:
         capitals.append(first)
     return None if capitals and not mention.isupper() else hint
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from . import actors, counts, dates, doc_gate, event_actors, lexicon
-from .actor_syntax import _actor, _actors, _agent_of, _phrase
+from .actor_syntax import _actor, _actors, _agent_of, _phrase, same_person
 from .nlp import original_text as _orig
 from .records import SUB_TO_TYPE, Actor, Article, Count, Event, Span
 from .tolls import tolls as _tolls
@@ -586,6 +586,8 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 if hit and _is_real(tok, hit[0]):
                     b1, b2 = _actors(tok, hit[0], hint)
                     a1, a2 = a1 or b1, a2 or b2
+        if same_person(a1, a2):
+            a1 = None  # "PIZARRO WAS KILLED": the victim is not also the author
         if a2 is not None and _is_thing(a2):
             # a bridge or a pylon is the physical target; the people hurt are the victims
             a2 = _human_target(cand, trig, hint) or a2
@@ -594,6 +596,10 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             a1, a2 = event_actors.fill_sides(a1, a2, strong_sents, _orig(doc))
         if SUB_TO_TYPE[cand.sub] in ("Protests", "Riots"):
             a1, a2 = _crowd_actors(cand, a1, a2)
+        if SUB_TO_TYPE[cand.sub] == "Violence against civilians" and a2 is None:
+            a2 = Actor("Civilians", "", "civilians", None)  # unnamed victims ("kill seven")
+        elif SUB_TO_TYPE[cand.sub] == "Violence against civilians" and a2.type == "unknown":
+            a2 = Actor("Civilians", a2.text, "civilians", None)  # "a preacher", "the mosque"
         if SUB_TO_TYPE[cand.sub] in VIOLENT:
             a1 = _perpetrator(cand, a1, a2, groups, doc_claim)
             if a1.name.startswith("Unidentified Armed Group") and not a1.text:
@@ -668,7 +674,13 @@ THINGS = {"bridge", "pole", "pylon", "tower", "building", "office", "offices", "
           "pipeline", "station", "plant", "vehicle", "bus", "car", "truck", "train", "house",
           "home", "church", "bank", "headquarters", "facility", "installation", "road",
           "highway", "line", "embassy", "shop", "store", "factory", "warehouse", "dam",
-          "depot", "branch", "residence", "hotel", "restaurant", "market", "wall", "roof"}  # fmt: skip
+          "depot", "branch", "residence", "hotel", "restaurant", "market", "wall", "roof",
+          "buildings", "houses", "homes", "shops", "stores", "vehicles", "buses", "cars",
+          "trucks", "banks", "churches", "embassies", "residences", "restaurants", "markets",
+          "bridges", "towers", "stations", "plants", "facilities", "premises", "floor",
+          "installations", "mill", "inn", "inns", "hotels", "mosque", "mosques", "temple",
+          "school", "schools", "hospital", "window", "windows", "consulate", "city", "capital",
+          "town", "soil", "institutions", "pylons", "poles", "lines"}  # fmt: skip
 
 
 def _is_thing(actor: Actor) -> bool:
@@ -765,6 +777,7 @@ def _doc_claimant(doc: Doc) -> Actor | None:
 def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
     out = []
     for sent in sents:
+        before = len(out)
         for tok in sent:
             lemma = tok.lemma_.lower()
             who = None
@@ -779,6 +792,9 @@ def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
                 found = _actor(who, None)
                 if found is not None and found.type != "unknown":
                     out.append(found)
+        if len(out) == before:  # "IS claims attack on ...": a headline the parser misreads
+            found = event_actors.surface_claimant(sent, _orig(sent.doc))
+            out += [found] if found is not None else []
     return out
 
 
