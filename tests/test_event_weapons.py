@@ -42,3 +42,10 @@ def test_shot_with_a_named_arm_or_shot_down_adds_no_firearm(extract) -> None:
     text = "Rebels shot down an army helicopter near Teral on Sunday, killing its crew."
     ev = extract(text, published="2021-03-02").events[0]
     assert "firearm" not in ev.weapons
+
+
+def test_a_named_filler_keeps_the_bomb_it_filled(extract) -> None:
+    text = ("Unknown men set off a bomb outside a bank in Marova on Monday, wounding two guards. "
+            "The bomb was made of ANFO and a slow fuse, police said.")  # fmt: skip
+    ev = extract(text, published="2021-03-02").events[0]
+    assert "bomb" in ev.weapons and "ANFO" in ev.weapons

@@ -892,7 +892,8 @@ def _shot(sents: list[SpacySpan]) -> bool:
 def _specific(names: list[str]) -> list[str]:
     """Drop generic names ("weapon", "helicopter") when a specific one is also named."""
     cats = _categories()
-    specific = {cats.get(n) for n in names if n != n.lower()}  # generic canonicals are lower case
+    # generic canonicals are lower case; a filler (ANFO) names a bomb's charge, not the bomb
+    specific = {cats.get(n) for n in names if n != n.lower() and n not in lexicon.FILLERS}
     kept = [n for n in names if n != n.lower() or cats.get(n) not in specific]
     return [n for n in kept if n != "weapon"] or kept
 

@@ -23,6 +23,9 @@ from functools import cache
 from importlib import resources
 
 LABELS = ("WEAPON", "MILITARY_PLATFORM")
+# named explosive fillers: they say what a bomb was made of, so naming one does not make
+# the device ("bomb", "car bomb") a redundant generic name
+FILLERS = frozenset({"TNT", "C-4", "ANFO", "Semtex", "RDX", "PETN", "TATP"})
 CATEGORIES = (
     "small_arms",
     "manpads",
