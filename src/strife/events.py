@@ -512,8 +512,10 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
         return True
     if "Strategic developments" in (fa, fb):
         # an arrest after a killing is an event of its own; damage done by the blast is not
-        other = b if fa == "Strategic developments" else a
-        return other.cls in ("destroy", "arson") and (fa in VIOLENT or fb in VIOLENT)
+        # ("the shock wave destroyed a wall"; not "a count of destroying records")
+        other, blast = (a, fb) if fa == "Strategic developments" else (b, fa)
+        return (other.cls in ("destroy", "arson") and blast == "Explosions/Remote violence"
+                and other.trigger.tag_ != "VBG" and b.idx - a.idx <= 2)  # fmt: skip
     if b.cls in GENERIC or a.cls in GENERIC:
         return fa in VIOLENT or b.cls in ("die", "wound")
     return False
