@@ -98,6 +98,13 @@ def test_injured_counted_apart_from_dead(extract) -> None:
             "Abduction/forced disappearance",
         ),
         (
+            # a relative clause on a person: "who was captured" is an abduction
+            "The union demands the release of its treasurer, Osvaldo Quintanilla, who was "
+            "captured on 12 March by soldiers in Chalatenango.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
+        (
             "Soldiers clashed with ADF rebels near Beni on Saturday, leaving 14 dead.",
             "Battles",
             "Armed clash",
