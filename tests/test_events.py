@@ -562,3 +562,12 @@ def test_death_figures_of_a_sentence(settings, text: str, deaths: list[int]) -> 
 
     sent = next(iter(next(nlp.parse([text], settings)).sents))
     assert [f.value for f in tolls.tolls(sent)[0]] == deaths
+
+
+def test_detail_sentences_take_their_victims_from_the_summary_toll(extract) -> None:
+    text = ("Rebels killed a judge, a soldier, and a farmer over the weekend, the army "
+            "reported on Monday.\n\nIn Tarata, judge Ramon Quispe was shot outside his office "
+            "on Saturday morning.\n\nElsewhere, in Chupaca, three rebels ambushed a soldier "
+            "and a farmer near the market on Sunday and set fire to a truck.")  # fmt: skip
+    tolls = [e.fatalities.best for e in extract(text, published="1988-10-03").events]
+    assert tolls == [3, 1, 2], tolls

@@ -221,22 +221,27 @@ def named_person(tok: Token) -> bool:
     )
 
 
-def people(noun: Token) -> Figure | None:
-    """Count the people a noun phrase names, summing its conjuncts.
-
-    "two officers and three crew members" -> 5; "at least 12 people" -> 12 (low);
-    a bare number ("killed 12") counts itself."""
-    heads = [noun, *[c for c in noun.conjuncts if c.i > noun.i]]
-    # "a professor, a policeman, and a pedestrian": a list parsed as an apposition
+def heads(noun: Token) -> list[Token]:
+    """The head nouns of the people a phrase lists: its conjuncts, and a list parsed as an
+    apposition ("a professor, a policeman, and a pedestrian")."""
+    out = [noun, *[c for c in noun.conjuncts if c.i > noun.i]]
     numbered = any(c.dep_ == "nummod" for c in noun.children)
     # but "Carlos Pizarro, political leader and former guerrilla commander" is one man: a
     # list after a name describes the named person
     named = noun.ent_type_ == "PERSON" or named_person(noun) or _name_head(noun)
     for c in noun.children:
         if not numbered and not named and c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children):
-            heads += [c, *[g for g in c.conjuncts if g.i > c.i]]
+            out += [c, *[g for g in c.conjuncts if g.i > c.i]]
+    return out
+
+
+def people(noun: Token) -> Figure | None:
+    """Count the people a noun phrase names, summing its conjuncts.
+
+    "two officers and three crew members" -> 5; "at least 12 people" -> 12 (low);
+    a bare number ("killed 12") counts itself."""
     figs = []
-    for head in heads:
+    for head in heads(noun):
         fig = figure_at(head) if head.like_num or head.lower_ in VAGUE else _noun_figure(head)
         if fig is not None:
             figs.append(fig)

@@ -35,8 +35,8 @@ from . import actors, counts, dates, doc_gate, event_actors, lexicon
 from .actor_syntax import _actor, _actors, _agent_of, _phrase
 from .nlp import original_text as _orig
 from .records import SUB_TO_TYPE, Actor, Article, Count, Event, Span
+from .tolls import detail_toll, summary_victims, zero_statement
 from .tolls import tolls as _tolls
-from .tolls import zero_statement
 from .triggers import (
     ARMED,
     BACKGROUND,
@@ -573,6 +573,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     doc_claim = _doc_claimant(doc)
     all_sents = list(doc.sents)
     sent_no = {s.start: n for n, s in enumerate(all_sents)}
+    summary = summary_victims([s for s in all_sents if not BACKGROUND.search(s.text)])
     prev_cand: _Candidate | None = None
     prev_date: tuple[str | None, int] = (None, 3)
     for cand in _merge(_candidates(doc, published)):
@@ -613,6 +614,13 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             d, h = _tolls(sent)
             death_figs += d
             hurt_figs += h
+        if not death_figs and not hurt_figs and SUB_TO_TYPE[cand.sub] in VIOLENT:
+            # "killed a professor, a policeman, and a pedestrian" told in detail elsewhere:
+            # "professor Herminio Parra was shot"
+            strong_sents = [s for s, st in zip(cand.sents, cand.strong, strict=True) if st]
+            fig = detail_toll(strong_sents, summary)
+            if fig is not None:
+                death_figs.append(fig)
         date, precision = _date_in(cand.sents, trig, published)
         if date is None:
             date, precision = _lead_date(cand, all_sents, sent_no, prev_cand, prev_date, published)

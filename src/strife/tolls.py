@@ -170,7 +170,8 @@ def _to_death(tok: Token) -> bool:
         g.lemma_.lower() == "death" for g in c.children) for c in tok.children)  # fmt: skip
 
 
-def _figure_for(tok: Token, lemma: str, seen: set[int]) -> counts.Figure | None:
+def _figure_for(tok: Token, lemma: str, seen: set[int],
+                found: list[Token] | None = None) -> counts.Figure | None:  # fmt: skip
     """The count of people a death or injury word applies to."""
     candidates: list[Token] = []
     deps = {c.dep_: c for c in tok.children}
@@ -240,5 +241,60 @@ def _figure_for(tok: Token, lemma: str, seen: set[int]) -> counts.Figure | None:
         if fig is not None:
             fig.extra = _on_top(tok, cand)
             seen.update(t.i for t in [cand, *cand.conjuncts])
+            if found is not None:
+                found.append(cand)
             return fig
+    return None
+
+
+# verbs of an attack on people that do not say whether they died
+ATTACK_VERBS = {"shoot", "gun", "machinegun", "stab", "attack", "ambush", "fire", "hack"}
+
+
+def _person_words(noun: Token) -> set[str]:
+    """The person nouns of a victim phrase and its list members ("professor Herminio
+    Parra" -> {"professor"}; "a civil guard and a pedestrian" -> {"guard", "pedestrian"})."""
+    words = set()
+    for head in counts.heads(noun):
+        for t in (head, *(c for c in head.children if c.dep_ == "compound")):
+            if t.lemma_.lower() in counts.PERSON_NOUNS:
+                words.add(t.lemma_.lower())
+    return words
+
+
+def summary_victims(sents: list[SpacySpan]) -> set[str]:
+    """Person nouns of summary tolls: a sentence saying several people of different kinds
+    were killed ("Terrorists killed a university professor, a policeman, and a
+    pedestrian")."""
+    out: set[str] = set()
+    for sent in sents:
+        seen: set[int] = set()
+        for tok in sent:
+            if tok.lemma_.lower() not in DEATH:
+                continue
+            found: list[Token] = []
+            _figure_for(tok, tok.lemma_.lower(), seen, found)
+            for noun in found:
+                if len(counts.heads(noun)) >= 2:
+                    out |= _person_words(noun)
+    return out
+
+
+def detail_toll(sents: list[SpacySpan], summary: set[str]) -> counts.Figure | None:
+    """The toll of a detail sentence that says only how people were attacked ("professor
+    Herminio Parra was shot", "machinegunned a civil guard and a pedestrian") when a summary
+    sentence of the same article says such people were killed: the victims named are
+    its dead. None when the sentence says anyone was hurt, or names no such victim."""
+    if not summary:
+        return None
+    for sent in sents:
+        for tok in sent:
+            word = "machinegun" if tok.lower_.startswith("machinegun") else tok.lemma_.lower()
+            if word not in ATTACK_VERBS or tok.pos_ != "VERB":
+                continue
+            for c in tok.children:
+                if c.dep_ not in ("dobj", "nsubjpass"):
+                    continue
+                if _person_words(c) & summary:
+                    return counts.people(c)
     return None
