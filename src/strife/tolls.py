@@ -202,6 +202,13 @@ def _figure_for(tok: Token, lemma: str, seen: set[int],
             candidates.extend(g for g in c.children if g.dep_ == "pobj")
         if c.dep_ == "poss" and tok.pos_ == "NOUN":  # "the six Jesuits' slaying"
             candidates.append(c)
+    if tok.pos_ == "NOUN" and not candidates:
+        # "the assassination on 15 September of Eduardo Lopez": the parser hangs the
+        # "of" on the date
+        for c in tok.doc[tok.i + 1 : min(tok.i + 7, tok.sent.end)]:
+            if c.lower_ == "of" and c.head.ent_type_ == "DATE" and c.head.i > tok.i:
+                candidates.extend(g for g in c.children if g.dep_ == "pobj" and not g.like_num)
+                break
     if tok.pos_ == "NOUN" and tok.dep_ == "conj" and not candidates:
         # "the kidnapping and assassination of a student": the "of" hangs on the first noun
         for c in tok.head.children:
