@@ -573,3 +573,16 @@ def test_detail_sentences_take_their_victims_from_the_summary_toll(extract) -> N
             "and a farmer near the market on Sunday and set fire to a truck.")  # fmt: skip
     tolls = [e.fatalities.best for e in extract(text, published="1988-10-03").events]
     assert tolls == [3, 1, 2], tolls
+
+
+def test_the_date_a_statement_was_released_is_not_the_event_date(extract) -> None:
+    text = ("In a statement released on Tuesday, the bishops deplored the murder of two "
+            "catechists in Rabinal.")  # fmt: skip
+    ev = extract(text, published="1989-03-09").events[0]
+    assert ev.date is None
+
+
+def test_a_date_tied_to_the_event_by_the_same_day_is_kept(extract) -> None:
+    text = ("The decrees were issued on 9 May, the same day a judge was murdered in Medellin.")
+    ev = extract(text, published="1989-06-02").events[0]
+    assert ev.date == "1989-05-09"

@@ -297,10 +297,16 @@ def _date_in(
     text = _orig(doc)
     for i, sent in enumerate(sents):
         found: list[tuple[int, str]] = []
+        report = []
         for ent in sent.ents:
             if ent.label_ in ("DATE", "TIME"):
+                if _report_date(ent.root, trigger):
+                    report.append((ent.start_char, ent.end_char))
+                    continue  # "in a statement released today": when it was said
                 found.append((ent.start_char, text[ent.start_char : ent.end_char]))
         for s, e in dates.cue_spans(sent.text):
+            if any(a <= sent.start_char + s < b for a, b in report):
+                continue
             found.append((sent.start_char + s, sent.text[s:e]))
         # nearest to the trigger first, in the trigger's own sentence
         found.sort(key=lambda f: abs(f[0] - trigger.idx) if i == 0 else f[0])
@@ -315,6 +321,23 @@ def _date_in(
             if day:
                 return day, precision
     return None, 3
+
+
+def _report_date(tok: Token, trigger: Token) -> bool:
+    """Is the date at ``tok`` that of a statement about the event ("in a statement released
+    today", "said on Monday")?"""
+    if any(t.i == trigger.i for t in tok.subtree) or (
+        trigger.dep_ in ("relcl", "acl") and trigger.head.lemma_.lower() in TIME_NOUNS
+    ):
+        return False  # "issued on 18 August, the same day Galan was assassinated"
+    head = tok.head
+    if head.pos_ == "ADP":  # "released on Tuesday"
+        head = head.head
+    return head is not trigger and head.lemma_.lower() in REPORT_VERBS
+
+
+REPORT_VERBS = {"release", "issue", "publish", "broadcast"}
+TIME_NOUNS = {"day", "date", "time", "night", "morning", "afternoon", "evening", "week"}
 
 
 def _lead_date(
