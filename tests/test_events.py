@@ -586,3 +586,19 @@ def test_a_date_tied_to_the_event_by_the_same_day_is_kept(extract) -> None:
     text = ("The decrees were issued on 9 May, the same day a judge was murdered in Medellin.")
     ev = extract(text, published="1989-06-02").events[0]
     assert ev.date == "1989-05-09"
+
+
+def test_a_later_dated_killing_of_other_victims_is_its_own_event(extract) -> None:
+    text = ("Teachers went on strike in Quetzaltenango after the kidnapping and murder of four "
+            "teachers, the union said. The union asked the government for protection. Classes "
+            "were suspended in three schools. Parents kept their children at home. Several "
+            "unions condemned the murder on 2 May of Rosa Elena Chavez, a teacher whose body "
+            "was found near the school.")  # fmt: skip
+    tolls = [(e.fatalities.best, e.date) for e in extract(text, published="1989-05-09").events]
+    assert (1, "1989-05-02") in tolls, tolls
+    # a part the first report singles out ("including two nurses") is the same event
+    text = ("The note denounces the massacre of nine villagers, including two nurses. The "
+            "ministry sent a protest note. Relations between the two countries are tense. The "
+            "note protests the murder of Ana Ruiz and Marta Gil on 4 April.")  # fmt: skip
+    events = extract(text, published="1989-05-09").events
+    assert [e.fatalities.best for e in events] == [9], [e.fatalities for e in events]

@@ -73,6 +73,7 @@ class _Candidate:
     strong: list[bool] = field(default_factory=list)  # per sentence: anchored (not only context)
     idx: int = 0  # sentence number of the last sentence
     toll_only: bool = False  # no trigger, only a toll statement ("there were no victims")
+    deaths: list[counts.Figure] = field(default_factory=list)  # the death figures stated
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
@@ -499,6 +500,7 @@ def _candidates(doc: Doc, published: str | None) -> list[_Candidate]:
         cand = _Candidate(sent, trig, end, cls, sub, _anchored(sent, trig), _places(sent), idx=n)
         cand.date = _date_in([sent], trig, published)[0]
         deaths, hurt = _tolls(sent)
+        cand.deaths = deaths
         cand.full = bool(cand.date or deaths or hurt)
         cand.sents = [sent]
         cand.strong = [cand.anchored]
@@ -530,6 +532,12 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
         return False
     if a.places and b.places and not (a.places & b.places) and a.full and b.full:
         return False  # two full reports (each with its own toll or date) in different places
+    if b.date and not a.date and b.idx - a.idx > 2 and _other_victims(a, b):
+        # a dated killing of other victims told three or more sentences after an undated
+        # one is another ("the assassination of five students [...] the assassination on
+        # 15 September of Eduardo Lopez"; but not "the massacre of 14 fishermen, including
+        # two Colombians [...] the murder of A and B on 29 October")
+        return False
     fa, fb = _family(a.sub), _family(b.sub)
     if fa == fb:
         return True
@@ -542,6 +550,19 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
     if b.cls in GENERIC or a.cls in GENERIC:
         return fa in VIOLENT or b.cls in ("die", "wound")
     return False
+
+
+def _other_victims(a: _Candidate, b: _Candidate) -> bool:
+    """Do both state a death toll, and is b's neither a's nor a part a's sentences single
+    out ("14 fishermen, including two Colombians")?"""
+    da, db = counts.merge(a.deaths).best, counts.merge(b.deaths).best
+    if not (da and db) or da == db:
+        return False
+    parts = {counts.number(m) for s in a.sents for m in INCLUDING.findall(s.text)}
+    return db not in parts
+
+
+INCLUDING = re.compile(r"\bincluding (?:at least )?([\w,-]+)", re.I)
 
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
@@ -569,6 +590,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             prev.places |= c.places
             prev.full = prev.full or c.full
             prev.date = prev.date or c.date
+            prev.deaths = prev.deaths + c.deaths
             keep = _family(prev.sub) in VIOLENT and _family(c.sub) not in VIOLENT
             if _rank(c.sub, c.cls) > _rank(prev.sub, prev.cls) and not keep:
                 prev.trigger, prev.trigger_end, prev.cls, prev.sub = (
