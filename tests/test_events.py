@@ -98,6 +98,13 @@ def test_injured_counted_apart_from_dead(extract) -> None:
             "Abduction/forced disappearance",
         ),
         (
+            # a relative clause on a person: "who was captured" is an abduction
+            "The union demands the release of its treasurer, Osvaldo Quintanilla, who was "
+            "captured on 12 March by soldiers in Chalatenango.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
+        (
             "Soldiers clashed with ADF rebels near Beni on Saturday, leaving 14 dead.",
             "Battles",
             "Armed clash",
@@ -212,6 +219,15 @@ def test_date_without_publication_date_stays_null(extract) -> None:
         # "a total of N" on the event's own victims is its toll
         ("Guerrillas ambushed an army patrol near Ayacucho on Monday. A total of 12 soldiers "
          "were killed.", 12),
+        # a name followed by a description list is one person, not three
+        ("The cartel denied any responsibility for the murder of Jaime Ortiz, union leader "
+         "and former mayor, in Cali on Friday.", 1),
+        # a name the tagger split ("Julio" PERSON, "Benitez" a common noun) still counts
+        ("ON 2 JUNE, POLICEMEN MURDERED WORKERS PEDRO MANUEL SALAZAR AND JUAN CARLOS ROJAS.", 2),
+        # "all the passengers" with the group's size written elsewhere in the story
+        ("A bomb destroyed a bus near Tunja on Monday and all the passengers died. Witnesses "
+         "said that the bus was full. Police said that the 31 passengers were going to "
+         "Bogota.", 31),
     ],
 )  # fmt: skip
 def test_tolls_from_syntax(extract, text: str, best: int) -> None:
@@ -513,3 +529,76 @@ def test_victim_text_keeps_the_title_before_the_name(extract) -> None:
     texts = [a.text.upper() for e in extract(text, published="1989-06-26").events
              for a in (e.actor1, e.actor2) if a is not None and a.text]  # fmt: skip
     assert any("DIRECTOR" in t and "RIVERA" in t for t in texts), texts
+
+
+def test_a_month_over_many_acts_is_not_the_toll(extract) -> None:
+    text = ("Rebels killed four soldiers in an ambush near Ayacucho on Friday. The senator said "
+            "that 250 people were killed in October as a result of violent acts.")  # fmt: skip
+    tolls = [e.fatalities.best for e in extract(text, published="1988-11-02").events]
+    assert 250 not in tolls and 4 in tolls
+
+
+def test_damage_done_by_the_blast_joins_the_bombing(extract) -> None:
+    text = ("Unknown men planted a bomb at the door of a bank in Temuco on Monday. The shock "
+            "destroyed a wall and the roof of the bank, but did not cause any injuries.")  # fmt: skip
+    events = extract(text, published="1988-08-23").events
+    assert len(events) == 1
+    assert events[0].event_type == "Explosions/Remote violence"
+    assert events[0].fatalities.best == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # "linked to the death of X" is a death (unlike "sentenced to death"); a word the
+        # tagger missed as a name is a person when a person noun describes it
+        ("POLICE LINKED THE GANG TO THE DEATH OF HUGO QUIRAMA, A TEACHER, ON 3 MAY IN CALI.", [1]),
+        ("The rebel was sentenced to death by a military court.", []),
+        # the parser hangs "of" on the date: "the murder on 3 June of two students"
+        ("Unions condemned the murder on 3 June of two students in Quito.", [2]),
+        ("Two guards were beaten to death.", [2]),
+    ],
+)  # fmt: skip
+def test_death_figures_of_a_sentence(settings, text: str, deaths: list[int]) -> None:  # noqa: ANN001
+    from strife import nlp, tolls
+
+    sent = next(iter(next(nlp.parse([text], settings)).sents))
+    assert [f.value for f in tolls.tolls(sent)[0]] == deaths
+
+
+def test_detail_sentences_take_their_victims_from_the_summary_toll(extract) -> None:
+    text = ("Rebels killed a judge, a soldier, and a farmer over the weekend, the army "
+            "reported on Monday.\n\nIn Tarata, judge Ramon Quispe was shot outside his office "
+            "on Saturday morning.\n\nElsewhere, in Chupaca, three rebels ambushed a soldier "
+            "and a farmer near the market on Sunday and set fire to a truck.")  # fmt: skip
+    tolls = [e.fatalities.best for e in extract(text, published="1988-10-03").events]
+    assert tolls == [3, 1, 2], tolls
+
+
+def test_the_date_a_statement_was_released_is_not_the_event_date(extract) -> None:
+    text = ("In a statement released on Tuesday, the bishops deplored the murder of two "
+            "catechists in Rabinal.")  # fmt: skip
+    ev = extract(text, published="1989-03-09").events[0]
+    assert ev.date is None
+
+
+def test_a_date_tied_to_the_event_by_the_same_day_is_kept(extract) -> None:
+    text = ("The decrees were issued on 9 May, the same day a judge was murdered in Medellin.")
+    ev = extract(text, published="1989-06-02").events[0]
+    assert ev.date == "1989-05-09"
+
+
+def test_a_later_dated_killing_of_other_victims_is_its_own_event(extract) -> None:
+    text = ("Teachers went on strike in Quetzaltenango after the kidnapping and murder of four "
+            "teachers, the union said. The union asked the government for protection. Classes "
+            "were suspended in three schools. Parents kept their children at home. Several "
+            "unions condemned the murder on 2 May of Rosa Elena Chavez, a teacher whose body "
+            "was found near the school.")  # fmt: skip
+    tolls = [(e.fatalities.best, e.date) for e in extract(text, published="1989-05-09").events]
+    assert (1, "1989-05-02") in tolls, tolls
+    # a part the first report singles out ("including two nurses") is the same event
+    text = ("The note denounces the massacre of nine villagers, including two nurses. The "
+            "ministry sent a protest note. Relations between the two countries are tense. The "
+            "note protests the murder of Ana Ruiz and Marta Gil on 4 April.")  # fmt: skip
+    events = extract(text, published="1989-05-09").events
+    assert [e.fatalities.best for e in events] == [9], [e.fatalities for e in events]

@@ -158,6 +158,8 @@ def _noun_figure(noun: Token) -> Figure | None:
     if (
         noun.lemma_.lower() in PERSON_NOUNS
         or noun.ent_type_ == "PERSON"
+        or _name_head(noun)
+        or _described_as_person(noun)
         or named_person(noun)
         or _justice_of_the_peace(noun)
     ):
@@ -167,6 +169,24 @@ def _noun_figure(noun: Token) -> Figure | None:
             # murdered"
             return Figure(1, implicit=True)
     return None
+
+
+def _name_head(noun: Token) -> bool:
+    """The last word of a name the tagger split: "peasants Victor Manuel Vasquez", where
+    "Manuel" is tagged PERSON and "Vasquez" a common noun."""
+    return noun.tag_ in ("NN", "NNP") and noun.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "compound" and c.ent_type_ == "PERSON" and c.i == noun.i - 1
+        for c in noun.children
+    )
+
+
+def _described_as_person(noun: Token) -> bool:
+    """A word the tagger missed as a name, described by a person noun in apposition: "the
+    death of Bernardo Jaramillo, a presidential candidate"."""
+    return noun.tag_ in ("NN", "NNP") and any(
+        c.dep_ == "appos" and c.tag_ == "NN" and c.lemma_.lower() in PERSON_NOUNS
+        for c in noun.children
+    )
 
 
 def _justice_of_the_peace(noun: Token) -> bool:
@@ -201,19 +221,27 @@ def named_person(tok: Token) -> bool:
     )
 
 
+def heads(noun: Token) -> list[Token]:
+    """The head nouns of the people a phrase lists: its conjuncts, and a list parsed as an
+    apposition ("a professor, a policeman, and a pedestrian")."""
+    out = [noun, *[c for c in noun.conjuncts if c.i > noun.i]]
+    numbered = any(c.dep_ == "nummod" for c in noun.children)
+    # but "Carlos Pizarro, political leader and former guerrilla commander" is one man: a
+    # list after a name describes the named person
+    named = noun.ent_type_ == "PERSON" or named_person(noun) or _name_head(noun)
+    for c in noun.children:
+        if not numbered and not named and c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children):
+            out += [c, *[g for g in c.conjuncts if g.i > c.i]]
+    return out
+
+
 def people(noun: Token) -> Figure | None:
     """Count the people a noun phrase names, summing its conjuncts.
 
     "two officers and three crew members" -> 5; "at least 12 people" -> 12 (low);
     a bare number ("killed 12") counts itself."""
-    heads = [noun, *[c for c in noun.conjuncts if c.i > noun.i]]
-    # "a professor, a policeman, and a pedestrian": a list parsed as an apposition
-    numbered = any(c.dep_ == "nummod" for c in noun.children)
-    for c in noun.children:
-        if not numbered and c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children):
-            heads += [c, *[g for g in c.conjuncts if g.i > c.i]]
     figs = []
-    for head in heads:
+    for head in heads(noun):
         fig = figure_at(head) if head.like_num or head.lower_ in VAGUE else _noun_figure(head)
         if fig is not None:
             figs.append(fig)

@@ -35,8 +35,8 @@ from . import actors, counts, dates, doc_gate, event_actors, lexicon
 from .actor_syntax import _actor, _actors, _agent_of, _phrase, same_person
 from .nlp import original_text as _orig
 from .records import SUB_TO_TYPE, Actor, Article, Count, Event, Span
+from .tolls import detail_toll, summary_victims, zero_statement
 from .tolls import tolls as _tolls
-from .tolls import zero_statement
 from .triggers import (
     ARMED,
     BACKGROUND,
@@ -73,6 +73,7 @@ class _Candidate:
     strong: list[bool] = field(default_factory=list)  # per sentence: anchored (not only context)
     idx: int = 0  # sentence number of the last sentence
     toll_only: bool = False  # no trigger, only a toll statement ("there were no victims")
+    deaths: list[counts.Figure] = field(default_factory=list)  # the death figures stated
 
 
 def _span(doc: Doc, start: int, end: int) -> Span:
@@ -297,10 +298,16 @@ def _date_in(
     text = _orig(doc)
     for i, sent in enumerate(sents):
         found: list[tuple[int, str]] = []
+        report = []
         for ent in sent.ents:
             if ent.label_ in ("DATE", "TIME"):
+                if _report_date(ent.root, trigger):
+                    report.append((ent.start_char, ent.end_char))
+                    continue  # "in a statement released today": when it was said
                 found.append((ent.start_char, text[ent.start_char : ent.end_char]))
         for s, e in dates.cue_spans(sent.text):
+            if any(a <= sent.start_char + s < b for a, b in report):
+                continue
             found.append((sent.start_char + s, sent.text[s:e]))
         # nearest to the trigger first, in the trigger's own sentence
         found.sort(key=lambda f: abs(f[0] - trigger.idx) if i == 0 else f[0])
@@ -315,6 +322,23 @@ def _date_in(
             if day:
                 return day, precision
     return None, 3
+
+
+def _report_date(tok: Token, trigger: Token) -> bool:
+    """Is the date at ``tok`` that of a statement about the event ("in a statement released
+    today", "said on Monday")?"""
+    if any(t.i == trigger.i for t in tok.subtree) or (
+        trigger.dep_ in ("relcl", "acl") and trigger.head.lemma_.lower() in TIME_NOUNS
+    ):
+        return False  # "issued on 18 August, the same day Galan was assassinated"
+    head = tok.head
+    if head.pos_ == "ADP":  # "released on Tuesday"
+        head = head.head
+    return head is not trigger and head.lemma_.lower() in REPORT_VERBS
+
+
+REPORT_VERBS = {"release", "issue", "publish", "broadcast"}
+TIME_NOUNS = {"day", "date", "time", "night", "morning", "afternoon", "evening", "week"}
 
 
 def _lead_date(
@@ -476,6 +500,7 @@ def _candidates(doc: Doc, published: str | None) -> list[_Candidate]:
         cand = _Candidate(sent, trig, end, cls, sub, _anchored(sent, trig), _places(sent), idx=n)
         cand.date = _date_in([sent], trig, published)[0]
         deaths, hurt = _tolls(sent)
+        cand.deaths = deaths
         cand.full = bool(cand.date or deaths or hurt)
         cand.sents = [sent]
         cand.strong = [cand.anchored]
@@ -507,16 +532,37 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
         return False
     if a.places and b.places and not (a.places & b.places) and a.full and b.full:
         return False  # two full reports (each with its own toll or date) in different places
+    if b.date and not a.date and b.idx - a.idx > 2 and _other_victims(a, b):
+        # a dated killing of other victims told three or more sentences after an undated
+        # one is another ("the assassination of five students [...] the assassination on
+        # 15 September of Eduardo Lopez"; but not "the massacre of 14 fishermen, including
+        # two Colombians [...] the murder of A and B on 29 October")
+        return False
     fa, fb = _family(a.sub), _family(b.sub)
     if fa == fb:
         return True
     if "Strategic developments" in (fa, fb):
         # an arrest after a killing is an event of its own; damage done by the blast is not
-        other = b if fa == "Strategic developments" else a
-        return other.cls in ("destroy", "arson") and (fa in VIOLENT or fb in VIOLENT)
+        # ("the shock wave destroyed a wall"; not "a count of destroying records")
+        other, blast = (a, fb) if fa == "Strategic developments" else (b, fa)
+        return (other.cls in ("destroy", "arson") and blast == "Explosions/Remote violence"
+                and other.trigger.tag_ != "VBG" and b.idx - a.idx <= 2)  # fmt: skip
     if b.cls in GENERIC or a.cls in GENERIC:
         return fa in VIOLENT or b.cls in ("die", "wound")
     return False
+
+
+def _other_victims(a: _Candidate, b: _Candidate) -> bool:
+    """Do both state a death toll, and is b's neither a's nor a part a's sentences single
+    out ("14 fishermen, including two Colombians")?"""
+    da, db = counts.merge(a.deaths).best, counts.merge(b.deaths).best
+    if not (da and db) or da == db:
+        return False
+    parts = {counts.number(m) for s in a.sents for m in INCLUDING.findall(s.text)}
+    return db not in parts
+
+
+INCLUDING = re.compile(r"\bincluding (?:at least )?([\w,-]+)", re.I)
 
 
 def _merge(cands: list[_Candidate]) -> list[_Candidate]:
@@ -544,6 +590,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
             prev.places |= c.places
             prev.full = prev.full or c.full
             prev.date = prev.date or c.date
+            prev.deaths = prev.deaths + c.deaths
             keep = _family(prev.sub) in VIOLENT and _family(c.sub) not in VIOLENT
             if _rank(c.sub, c.cls) > _rank(prev.sub, prev.cls) and not keep:
                 prev.trigger, prev.trigger_end, prev.cls, prev.sub = (
@@ -571,6 +618,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     doc_claim = _doc_claimant(doc)
     all_sents = list(doc.sents)
     sent_no = {s.start: n for n, s in enumerate(all_sents)}
+    summary = summary_victims([s for s in all_sents if not BACKGROUND.search(s.text)])
     prev_cand: _Candidate | None = None
     prev_date: tuple[str | None, int] = (None, 3)
     for cand in _merge(_candidates(doc, published)):
@@ -617,6 +665,13 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             d, h = _tolls(sent)
             death_figs += d
             hurt_figs += h
+        if not death_figs and not hurt_figs and SUB_TO_TYPE[cand.sub] in VIOLENT:
+            # "killed a professor, a policeman, and a pedestrian" told in detail elsewhere:
+            # "professor Herminio Parra was shot"
+            strong_sents = [s for s, st in zip(cand.sents, cand.strong, strict=True) if st]
+            fig = detail_toll(strong_sents, summary)
+            if fig is not None:
+                death_figs.append(fig)
         date, precision = _date_in(cand.sents, trig, published)
         if date is None:
             date, precision = _lead_date(cand, all_sents, sent_no, prev_cand, prev_date, published)

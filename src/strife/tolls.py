@@ -10,6 +10,7 @@ nouns) and counted by ``counts.people``.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from spacy.tokens import Span as SpacySpan
@@ -58,8 +59,9 @@ def tolls(sent: SpacySpan) -> tuple[list[counts.Figure], list[counts.Figure]]:
             kind = "d"
         if lemma in ("injured", "wounded", "injury") or tok.lower_ in ("injured", "wounded"):
             kind = "i"
-        if kind is None or (lemma == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to"):
-            continue
+        if kind is None or (lemma == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to"
+                            and not any(c.dep_ in ("det", "poss") for c in tok.children)):
+            continue  # "shot to death", "sentenced to death"; not "linked to the death of X"
         fig = _figure_for(tok, lemma, seen)
         if fig is not None:
             (deaths if kind == "d" else hurt).append(fig)
@@ -103,7 +105,64 @@ def _period_total(cand: Token) -> bool:
     doc = cand.doc
     left = cand.left_edge.i
     before = doc[max(left - 3, 0) : left + 3].text.lower()
-    return "total of" in before and bool(PERIOD_TOTAL.search(cand.sent.text))
+    if "total of" in before:
+        return bool(PERIOD_TOTAL.search(cand.sent.text))
+    # "403 people were killed in November as a result of violent acts": a month's count
+    # over many acts (a day given, "on 4 November", is one event's date)
+    text = cand.sent.text
+    return bool(MONTH_PERIOD.search(text) and MANY_EVENTS.search(text))
+
+
+MONTH_PERIOD = re.compile(
+    r"\b(in|during) (the (month|course) of )?(january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|1[89]\d\d|20\d\d)\b(?! \d)",
+    re.I,
+)
+MANY_EVENTS = re.compile(r"\b(acts|attacks|incidents|actions|operations)\b", re.I)
+
+
+def _all_of(noun: Token) -> bool:
+    """ "all the passengers", "all of the crew": everyone of a group, no number given."""
+    if noun.lower_ == "all":
+        return True
+    return noun.tag_ in ("NNS", "NNPS") and any(
+        c.lower_ == "all" and c.dep_ in ("predet", "det", "amod") for c in noun.children
+    )
+
+
+NEAR = 25  # sentences: a short wire story
+
+
+def _stated_elsewhere(noun: Token) -> counts.Figure | None:
+    """ "all the passengers died" with "the 106 passengers aboard" nearby: the group's size
+    is written in a sentence close by (nearest first, up to 25 sentences either way; the same noun,
+    allowing for a typo in wire copy: "passangers")."""
+    if noun.lower_ == "all":  # "all of the passengers"
+        of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if not of:
+            return None
+        noun = of[0]
+        if any(c.dep_ == "nummod" for c in noun.children):  # "all of the 12 passengers"
+            return counts.people(noun)
+    word = noun.lemma_.lower()
+    doc = noun.doc
+    sents = list(doc.sents)
+    here = next((n for n, s in enumerate(sents) if s.start <= noun.i < s.end), None)
+    if here is None:
+        return None
+    near = range(max(here - NEAR, 0), min(here + NEAR + 1, len(sents)))
+    for n in sorted(near, key=lambda k: abs(k - here)):
+        for tok in sents[n]:
+            if tok.i == noun.i or tok.tag_ not in ("NNS", "NNPS"):
+                continue
+            if difflib.SequenceMatcher(None, tok.lemma_.lower(), word).ratio() < 0.85:
+                continue
+            nums = [c for c in tok.children if c.dep_ == "nummod"]
+            fig = counts.figure_at(nums[0]) if nums else None
+            if fig is not None and not fig.vague:
+                return fig
+    return None
 
 
 def _to_death(tok: Token) -> bool:
@@ -111,7 +170,8 @@ def _to_death(tok: Token) -> bool:
         g.lemma_.lower() == "death" for g in c.children) for c in tok.children)  # fmt: skip
 
 
-def _figure_for(tok: Token, lemma: str, seen: set[int]) -> counts.Figure | None:
+def _figure_for(tok: Token, lemma: str, seen: set[int],
+                found: list[Token] | None = None) -> counts.Figure | None:  # fmt: skip
     """The count of people a death or injury word applies to."""
     candidates: list[Token] = []
     deps = {c.dep_: c for c in tok.children}
@@ -130,6 +190,11 @@ def _figure_for(tok: Token, lemma: str, seen: set[int]) -> counts.Figure | None:
         if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM",
                                                                       "PRON"):  # fmt: skip
             candidates.append(tok.head)
+        if lemma in ("die", "perish") and not candidates and tok.dep_ == "conj":
+            # a parse that loses the subject ("... because all the passengers going to
+            # Cali died"): the "all"-group just before the verb
+            group = [t for t in tok.sent if t.i < tok.i and _all_of(t) and t.lower_ != "all"]
+            candidates.extend(group[-1:])
     for c in tok.children:
         if c.dep_ == "nummod" or (c.like_num and c.dep_ in ("amod", "quantmod", "npadvmod")):
             candidates.append(c)
@@ -137,6 +202,13 @@ def _figure_for(tok: Token, lemma: str, seen: set[int]) -> counts.Figure | None:
             candidates.extend(g for g in c.children if g.dep_ == "pobj")
         if c.dep_ == "poss" and tok.pos_ == "NOUN":  # "the six Jesuits' slaying"
             candidates.append(c)
+    if tok.pos_ == "NOUN" and not candidates:
+        # "the assassination on 15 September of Eduardo Lopez": the parser hangs the
+        # "of" on the date
+        for c in tok.doc[tok.i + 1 : min(tok.i + 7, tok.sent.end)]:
+            if c.lower_ == "of" and c.head.ent_type_ == "DATE" and c.head.i > tok.i:
+                candidates.extend(g for g in c.children if g.dep_ == "pobj" and not g.like_num)
+                break
     if tok.pos_ == "NOUN" and tok.dep_ == "conj" and not candidates:
         # "the kidnapping and assassination of a student": the "of" hangs on the first noun
         for c in tok.head.children:
@@ -171,8 +243,65 @@ def _figure_for(tok: Token, lemma: str, seen: set[int]) -> counts.Figure | None:
             seen.add(cand.i)
             return counts.Figure(0)
         fig = counts.people(cand)
+        if fig is None and _all_of(cand):
+            fig = _stated_elsewhere(cand)
         if fig is not None:
             fig.extra = _on_top(tok, cand)
             seen.update(t.i for t in [cand, *cand.conjuncts])
+            if found is not None:
+                found.append(cand)
             return fig
+    return None
+
+
+# verbs of an attack on people that do not say whether they died
+ATTACK_VERBS = {"shoot", "gun", "machinegun", "stab", "attack", "ambush", "fire", "hack"}
+
+
+def _person_words(noun: Token) -> set[str]:
+    """The person nouns of a victim phrase and its list members ("professor Herminio
+    Parra" -> {"professor"}; "a civil guard and a pedestrian" -> {"guard", "pedestrian"})."""
+    words = set()
+    for head in counts.heads(noun):
+        for t in (head, *(c for c in head.children if c.dep_ == "compound")):
+            if t.lemma_.lower() in counts.PERSON_NOUNS:
+                words.add(t.lemma_.lower())
+    return words
+
+
+def summary_victims(sents: list[SpacySpan]) -> set[str]:
+    """Person nouns of summary tolls: a sentence saying several people of different kinds
+    were killed ("Terrorists killed a university professor, a policeman, and a
+    pedestrian")."""
+    out: set[str] = set()
+    for sent in sents:
+        seen: set[int] = set()
+        for tok in sent:
+            if tok.lemma_.lower() not in DEATH:
+                continue
+            found: list[Token] = []
+            _figure_for(tok, tok.lemma_.lower(), seen, found)
+            for noun in found:
+                if len(counts.heads(noun)) >= 2:
+                    out |= _person_words(noun)
+    return out
+
+
+def detail_toll(sents: list[SpacySpan], summary: set[str]) -> counts.Figure | None:
+    """The toll of a detail sentence that says only how people were attacked ("professor
+    Herminio Parra was shot", "machinegunned a civil guard and a pedestrian") when a summary
+    sentence of the same article says such people were killed: the victims named are
+    its dead. None when the sentence says anyone was hurt, or names no such victim."""
+    if not summary:
+        return None
+    for sent in sents:
+        for tok in sent:
+            word = "machinegun" if tok.lower_.startswith("machinegun") else tok.lemma_.lower()
+            if word not in ATTACK_VERBS or tok.pos_ != "VERB":
+                continue
+            for c in tok.children:
+                if c.dep_ not in ("dobj", "nsubjpass"):
+                    continue
+                if _person_words(c) & summary:
+                    return counts.people(c)
     return None

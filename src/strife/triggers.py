@@ -238,13 +238,26 @@ def trigger_class(tok: Token) -> tuple[str, int] | None:
 
 
 def _person_taken(tok: Token) -> bool:
-    """The object of "captured"/"seized" is a person, not a place or a thing."""
-    for c in tok.children:
-        if c.dep_ not in ("dobj", "nsubjpass"):
-            continue
-        if c.ent_type_ == "PERSON" or c.lemma_.lower() in PEOPLE:
-            return True
-    return False
+    """The object of "captured"/"seized" is a person, not a place or a thing; also the noun
+    a participle or relative clause describes ("the students captured on 2 February",
+    "Bartolo Rodriguez, who was captured on 27 January")."""
+    taken = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(c.lower_ in ("who", "whom") for c in taken):
+        return True  # "..., who was captured on 27 January"
+    if tok.dep_ in ("relcl", "acl"):
+        taken.append(tok.head)
+    return any(_a_person(c) for c in taken)
+
+
+def _a_person(noun: Token) -> bool:
+    if noun.ent_type_ == "PERSON" or noun.lemma_.lower() in PEOPLE:
+        return True
+    # "university students Hugo Martinez", "peasants Bartolo Rodriguez": a name after a
+    # person noun (the re-cased name is often not tagged PERSON)
+    return noun.pos_ in ("PROPN", "NOUN") and any(
+        c.dep_ == "compound" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in PEOPLE)
+        for c in noun.children
+    )
 
 
 def _done_with(prep: Token) -> bool:
