@@ -278,3 +278,77 @@ def test_nearby_towns_settle_the_country(nlp, gz: Gazetteer) -> None:  # noqa: F
     # St. Thomas, Ontario, and none near Jamaica: the nearby-towns signal picks Canada.
     text = "The bus runs between London and St. Thomas twice a day, the transit agency said."
     assert named(run(nlp, gz, text), "St. Thomas").place.country == "CA"
+
+
+def _upper_run(gz: Gazetteer, text: str, events: list[Event] | None = None) -> list[Toponym]:  # noqa: F811
+    from strife import nlp as strife_nlp
+
+    doc = next(strife_nlp.parse([text]))
+    return geocode(doc, events or [], Article(raw=text, id="t", text=text), gz)
+
+
+def test_a_speakers_place_does_not_place_the_event(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    text = "The mayor's brother was kidnapped in Peru, according to family sources in Quito."
+    ev = event(text, "kidnapped")
+    run(nlp, gz, text, [ev])
+    assert ev.location is not None and ev.location.country == "PE"
+
+
+def test_the_neighbour_across_the_border_is_not_the_place(gz: Gazetteer) -> None:  # noqa: F811
+    text = (
+        "CARACAS (VENEZUELA), 27 OCT 89 (DPA) -- [TEXT] FIVE SOLDIERS WERE KILLED AT THE "
+        "BORDER WITH COLOMBIA, THE ARMY SAID. VENEZUELA PROTESTED."
+    )
+    ev = event(text, "KILLED")
+    _upper_run(gz, text, [ev])
+    assert ev.location is not None and ev.location.country == "VE"
+
+
+def test_designators_and_villages(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    text = "Guerrillas blew up a power pole at Quemado Canton, Ilobasco jurisdiction."
+    tops = run(nlp, gz, text)
+    assert all(t.place.country != "CN" for t in tops)  # "Canton" is no Guangzhou here
+    text = "Rebels in Chile reported the occupation of Agua Grande village last May."
+    tops = run(nlp, gz, text)
+    assert all(t.place.country != "ST" for t in tops)  # a village, not a district abroad
+
+
+def test_named_containers(gz: Gazetteer, nlp) -> None:  # noqa: F811
+    text = "THE STUDENTS OF THE UNIVERSITY OF SAN CARLOS DE GUATEMALA WERE THREATENED."
+    tops = _upper_run(gz, text)
+    assert any(t.place.country == "GT" for t in tops)
+    assert all(t.place.country in ("GT", None) for t in tops)
+    # no Santa Fe in Antioquia: somewhere in the department, not Argentina
+    tops = run(nlp, gz, "A checkpoint was bombed in Santa Fe, Antioquia Department, at dawn.")
+    assert named(tops, "Santa Fe").place.country == "CO"
+    # a list of states is no container
+    tops = run(nlp, gz, "Myanmar army air strikes reported in Kachin, Shan states")
+    assert named(tops, "Kachin").place.admin1 == "Kachin"
+
+
+def test_compound_demonym_and_armed_groups_country(gz: Gazetteer) -> None:  # noqa: F811
+    text = (
+        "CLANDESTINE, 22 JUL 89 (RADIO VENCEREMOS) -- [COMMUNIQUE] [FARABUNDO MARTI "
+        "NATIONAL LIBERATION FRONT] [TEXT] THE BOMB ATTACK ON THE CENTRAL AMERICAN "
+        "UNIVERSITY WAS PART OF THE POLICY OF TERROR, THE FMLN STATES."
+    )
+    ev = event(text, "BOMB ATTACK")
+    tops = _upper_run(gz, text, [ev])
+    assert all(t.place.country != "US" for t in tops)
+    assert ev.location is not None and ev.location.country == "SV"
+
+
+def test_names_inside_other_words(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    text = (
+        "Turkey is a partner in the U.S.-led campaign. U.S. District Judge Ann Roe in "
+        "Cincinnati ruled. The City of Montreal adopted the plan, homes near Fort St. John "
+        "were flooded, and a detective from Enfield Borough said Leonard of Ada, Oklahoma, "
+        "was injured."
+    )
+    tops = run(nlp, gz, text)
+    us = [t for t in tops if t.text == "U.S."]
+    assert len(us) == 2 and all(t.place.country == "US" for t in us)
+    assert named(tops, "Montreal").place.country == "CA"
+    assert named(tops, "Fort St. John").place.country == "CA"
+    assert named(tops, "Enfield Borough").place.lat is not None
+    assert named(tops, "Ada").place.admin1 == "Oklahoma"

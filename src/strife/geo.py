@@ -58,6 +58,9 @@ ADMIN_DESIGNATORS = {
     "parish": 2,
     "canton": 2,
 }
+# "Agua Grande village", "Kfraya village": the name is a town's, never a district's.
+TOWN_DESIGNATORS = frozenset(("village", "hamlet"))
+TOWN_LEVEL = 4
 # Designators after which an unknown capitalised word is still listed as a place.
 TRUE_DESIGNATORS = frozenset(
     "province governorate oblast district county township upazila sub-district tehsil raion".split()
@@ -143,6 +146,9 @@ def geocode(doc: Doc, events: list[Event], article: Article, gazetteer: Gazettee
         ctx = _country_context(mentions) + _scaled(actor_ctx)
         ctx = geo_events.as_modifiers(ctx, doc, mentions)
         main = ctx.most_common(1)[0][0] if ctx else None
+        if main is None:  # no country named: the armed groups the article names say whose
+            groups = geo_actors.group_countries(doc, text, events)
+            main = groups.most_common(1)[0][0] if groups else None
         regions = geo_actors.article_regions(doc, text, events, gazetteer, main)
         for ev in events:
             ev.location = geo_events.event_place(ev, doc, mentions, gazetteer, regions, main)
@@ -214,7 +220,10 @@ EDGE_WORDS = frozenset(
     "northeast northwest southeast southwest north-east north-west south-east south-west "
     "downtown rural metro inner outer mid n. s. e. w. ne. nw. se. sw.".split()
 )
-TAIL_WORDS = frozenset("valley area region basin coast city county district province".split())
+TAIL_WORDS = frozenset(
+    "valley area region basin coast city county district province borough".split()
+)
+MUNICIPAL_WORDS = frozenset("city town village county municipality borough township".split())
 
 
 def _inner_name(doc: Doc, s: int, e: int, gz: Gazetteer, upper: bool) -> list[Candidate]:
@@ -234,8 +243,31 @@ def _inner_name(doc: Doc, s: int, e: int, gz: Gazetteer, upper: bool) -> list[Ca
     for k in range(e - 1, s, -1):
         cands = _lookup_strong(gz, doc[s:k].text, upper, False, False)
         if cands:
+            outer = _named_container(doc, k, e, gz)
+            if outer:
+                # "San Carlos de Guatemala": a San Carlos inside Guatemala, else Guatemala
+                inside = [c for c in gz.lookup(doc[s:k].text) if _within(c, outer)]
+                return inside or outer
             return cands
     return []
+
+
+def _named_container(doc: Doc, k: int, e: int, gz: Gazetteer) -> list[Candidate]:
+    """The country or subdivision named by "de Guatemala" / "of Antioquia" at doc[k:e]."""
+    if e - k < 2 or doc[k].lower_ not in ("de", "del", "of"):
+        return []
+    return [
+        c
+        for c in gz.lookup(doc[k + 1 : e].text)
+        if c.kind in ("country", "admin1") and c.match in (NAME, ABBR)
+    ]
+
+
+def _within(c: Candidate, outer: list[Candidate]) -> bool:
+    return any(
+        c.id != o.id and c.country == o.country and (o.kind == "country" or c.admin1 == o.admin1)
+        for o in outer
+    )
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -304,6 +336,14 @@ DIRECTIONS = frozenset(
     "north south east west northern southern eastern western central northeast northwest "
     "southeast southwest north-east north-west south-east south-west".split()
 )
+HYPHENATED = re.compile(
+    r"^([A-Z][\w.]*?)-(?i:led|based|backed|born|funded|brokered|sponsored|trained|owned|run|"
+    r"made|bound|controlled|held|allied|wide)$"
+)
+# "Central American", "South African", "Latin American": a compound demonym
+DEMONYM_PREFIXES = frozenset(
+    "central latin north south east west northeast northwest southeast southwest".split()
+)
 UPPER_AMBIGUOUS = frozenset(
     "us man mir most buy male split nice reading unity lakes central free rivers plateau "
     "delta coast mafia peace independence liberty victoria".split()
@@ -365,6 +405,20 @@ def _acronym_like(doc: Doc, s: int, e: int, upper: bool) -> bool:
     return not upper and e - s == 1 and doc[s].text.isupper() and 2 <= len(doc[s].text) <= 5
 
 
+def _bare_designator(doc: Doc, s: int, e: int, upper: bool) -> bool:
+    """The designator "Canton" in "Galera Quemada Canton": the designator of a name before it, not
+    the place (Guangzhou) it also names."""
+    return (
+        e - s == 1
+        and doc[s].lower_ in ADMIN_DESIGNATORS
+        and s > 0
+        and doc[s - 1].is_alpha
+        and _capitalised(doc[s - 1], upper)
+        and doc[s - 1].lower_ not in STOP_NAMES
+        and not doc[s].is_sent_start
+    )
+
+
 def _extend(doc: Doc, s: int, e: int, gz: Gazetteer, upper: bool) -> int:
     """An entity NER cut short ("Hill" of "Hill Tracts"): take up to two more
     capitalised words when the longer name is a curated place or a country/subdivision."""
@@ -374,9 +428,13 @@ def _extend(doc: Doc, s: int, e: int, gz: Gazetteer, upper: bool) -> int:
         words = doc[e : e + extra]
         if not all((upper or _capitalised(t, upper)) and t.is_alpha for t in words):
             continue
+        if words[0].lower_ in ADMIN_DESIGNATORS:
+            continue  # the designator is read below ("U.S. District Court" is no district)
         longer = gz.lookup(doc[s : e + extra].text)
         if any(c.geonameid is None or c.kind in ("country", "admin1") for c in longer):
             return e + extra
+        if longer and extra == 1 and doc[e - 1].text in ("St.", "Ste.", "Mt.", "Ft.", "Pt."):
+            return e + 1  # "Fort St." + "John": no name ends in "St."
     return e
 
 
@@ -395,7 +453,23 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             return None
         if not admin_level and all(t.lower_ in DIRECTIONS for t in doc[s:e]):
             return None
+        if (
+            cands
+            and s > 0
+            and all(c.match == DEMONYM for c in cands)
+            and doc[s - 1].lower_ in DEMONYM_PREFIXES
+            and _capitalised(doc[s - 1], upper)
+            and not taken[s - 1]
+        ):
+            # "Central American University": no American place; "Latin American": a region
+            longer = [c for c in gz.lookup(doc[s - 1 : e].text) if c.match == DEMONYM]
+            if longer:
+                cands, s = longer, s - 1
+            elif any(c.kind == "country" for c in cands):
+                return None
         span = doc[s:e]
+        if admin_level == TOWN_LEVEL:  # "Agua Grande village": a town, not a district
+            cands = [c for c in cands if c.kind in ("city", "facility") or c.geonameid is None]
         if source != "dateline":
             if geo_filters.not_a_place(doc, s, e, text, upper, cands):
                 return None
@@ -460,19 +534,42 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             for ps, pe in parts:
                 if ps >= pe:
                     continue
+                if _bare_designator(doc, ps, pe, upper):
+                    continue
+                level = 0
+                municipal = False
+                if (
+                    pe - ps > 2
+                    and doc[ps].lower_ in MUNICIPAL_WORDS
+                    and doc[ps + 1].lower_ == "of"
+                    and doc[ps + 2].text[:1].isupper()
+                ):
+                    # "the City of Montreal", "County of Brant": the place is the name
+                    level = 2 if doc[ps].lower_ == "county" else 0
+                    municipal = True
+                    ps += 2
                 pe = _extend(doc, ps, pe, gz, upper)  # "Hill" + "Tracts"
                 stext = doc[ps:pe].text
-                level = 0
                 bare = pe
                 last = doc[pe - 1].lower_
                 if last in ADMIN_DESIGNATORS and pe - ps > 1:
                     level = ADMIN_DESIGNATORS[last]
                     bare = pe - 1
-                elif pe < len(doc) and doc[pe].lower_ in ADMIN_DESIGNATORS:
+                elif (
+                    pe < len(doc)
+                    and doc[pe].lower_ in ADMIN_DESIGNATORS
+                    and not any(c.kind == "country" for c in gz.lookup(stext))
+                ):  # "U.S. District Court" is no district
                     level = ADMIN_DESIGNATORS[doc[pe].lower_]
                     pe += 1
                     stext = doc[ps:pe].text
+                elif pe < len(doc) and doc[pe].lower_ in TOWN_DESIGNATORS:
+                    level = TOWN_LEVEL
+                    pe += 1
+                    stext = doc[ps:pe].text
                 cands = gz.lookup(stext)
+                if municipal:  # "the City of Turkey" is a town, not the country
+                    cands = [c for c in cands if c.kind != "country"]
                 if level and not cands or level == 3:  # "Kutkai township": the town
                     cands = _dedupe(cands + gz.lookup(doc[ps:bare].text))
                 if _acronym_like(doc, ps, bare, upper):  # "LIB 543" is no island
@@ -531,6 +628,23 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                     continue
             if cands:
                 add(s, e, cands, "norp")
+
+    # "U.S.-led", "Syria-based": a country or state glued to a participle in one token
+    for i, tok in enumerate(doc):
+        hm = HYPHENATED.match(tok.text)
+        if hm is None or taken[i]:
+            continue
+        cands = [
+            c
+            for c in gz.lookup(hm.group(1))
+            if c.kind in ("country", "admin1") and c.match in (NAME, ABBR)
+        ]
+        if cands:
+            end = tok.idx + len(hm.group(1))
+            mentions.append(
+                _Mention(tok.idx, end, text[tok.idx : end], cands, "scan", tokens=(i, i + 1))
+            )
+            taken[i] = True
 
     # scan capitalised sequences NER missed
     n = len(doc)
@@ -595,7 +709,7 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                 cands = [
                     c for c in cands if c.kind in ("country", "admin1") or c.population >= 100_000
                 ]
-            if not cands:
+            if not cands or _bare_designator(doc, i, e, upper):
                 continue
             # "Khmeimim air base", "Zaatari camp": take the facility word along
             for extra in (3, 2, 1):
@@ -605,8 +719,15 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                         cands, e = longer, e + extra
                         break
             level = 0
-            if e < n and doc[e].lower_ in ADMIN_DESIGNATORS:
+            if (
+                e < n
+                and doc[e].lower_ in ADMIN_DESIGNATORS
+                and not any(c.kind == "country" for c in cands)
+            ):
                 level = ADMIN_DESIGNATORS[doc[e].lower_]
+                e += 1
+            elif e < n and doc[e].lower_ in TOWN_DESIGNATORS:
+                level = TOWN_LEVEL
                 e += 1
             src = "norp" if all(c.match == DEMONYM for c in cands) else "scan"
             if src == "scan":
@@ -623,6 +744,24 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             break
         if not found:
             i += 1
+    # "of Hugo, Oklahoma": a town named before its state or country, whatever NER said
+    for b in list(mentions):
+        bs = b.tokens[0]
+        outer = [c for c in b.cands if c.kind == "admin1" and c.match in (NAME, ABBR)]
+        if not outer or bs < 2 or doc[bs - 1].text != ",":
+            continue
+        j = bs - 1
+        for k in range(max(0, j - 3), j):
+            run = doc[k:j]
+            if any(taken[k:j]) or not all(t.is_alpha and t.text[:1].isupper() for t in run):
+                continue
+            inside = [
+                c
+                for c in gz.lookup(run.text)
+                if c.kind in ("city", "admin2") and c.match == NAME and _within(c, outer)
+            ]
+            if inside and add(k, j, inside, "scan") is not None:
+                break
     if upper:  # the re-casing may have lower-cased a nationality ("TWO BANGLADESHIS SHOT")
         for i, tok in enumerate(doc):
             if taken[i] or blocked[i] or not tok.is_alpha or len(tok) < 4 or tok.text[:1].isupper():
@@ -673,7 +812,9 @@ def _base_score(c: Candidate, m: _Mention) -> float:
         s = KIND_BASE[kind]
     if c.match == ALT:
         s -= 12.0 if c.population > 100_000 or kind != "city" else 20.0
-    if m.admin_level == 3:  # "X township": the township or the town it is named after
+    if m.admin_level == TOWN_LEVEL:
+        pass  # only towns are left ("X village")
+    elif m.admin_level == 3:  # "X township": the township or the town it is named after
         s += 10.0 if kind in ("admin2", "city") else -30.0
     elif m.admin_level:
         want = "admin1" if m.admin_level == 1 else "admin2"
@@ -710,7 +851,8 @@ def _country_context(mentions: list[_Mention]) -> Counter[str]:
 
 def _apply_containers(mentions: list[_Mention], text: str) -> None:
     """'Idlib, Syria', 'Louisville, Ky.': the second name contains the first."""
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for j, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False)):
+        nxt = mentions[j + 2] if j + 2 < len(mentions) else None
         between = text[a.end : b.start]
         if between.strip() != "," or not a.cands or not b.cands:
             continue
@@ -742,6 +884,30 @@ def _apply_containers(mentions: list[_Mention], text: str) -> None:
             b.cands = list(dict.fromkeys(outer_ok))
             a.container = b
             b.contained = True
+        elif not any(c.kind == "country" for c in a.cands) and _plain_container(b, nxt, text):
+            # "Santa Fe, Antioquia Department" with no Santa Fe known there: somewhere in
+            # that department, not a namesake abroad
+            a.cands = [c for c in b.cands if c.kind in ("country", "admin1", "admin2")]
+            a.container = b
+            b.contained = True
+
+
+def _plain_container(b: _Mention, nxt: _Mention | None, text: str) -> bool:
+    """The second name of "X, Y" is surely X's container, not the next item of a list:
+    a subdivision named with its designator ("Antioquia Department") or by a postal
+    abbreviation ("Man.", "Ky."), and no list goes on after it ("X, Y and Z")."""
+    if b.text.lower().endswith(("states", "provinces", "regions", "districts")):
+        return False  # "in Kachin, Shan states": a list
+    if not b.cands or not (
+        b.admin_level in (1, 2)
+        or all(c.match == ABBR and c.kind in ("admin1", "country") for c in b.cands)
+    ):
+        return False
+    if nxt is not None:
+        gap = text[b.end : nxt.start].strip().lower()
+        if gap in (",", "and", "or", "&", ", and", ", or"):
+            return False
+    return True
 
 
 def _resolve(mentions: list[_Mention], text: str, actor_ctx: Counter[str] | None = None) -> None:
