@@ -352,3 +352,31 @@ def test_names_inside_other_words(nlp, gz: Gazetteer) -> None:  # noqa: F811
     assert named(tops, "Fort St. John").place.country == "CA"
     assert named(tops, "Enfield Borough").place.lat is not None
     assert named(tops, "Ada").place.admin1 == "Oklahoma"
+
+
+def test_possessives_districts_and_facilities(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    tops = run(nlp, gz, "Two bombs killed six officers in Giza's Haram district on Friday.")
+    assert named(tops, "Haram district").place.country == "EG"  # not Haram, Norway
+    tops = run(nlp, gz, "The church lies in Cairo's Abbasiya neighbourhood.")
+    assert named(tops, "Abbasiya").place.country == "EG"
+    text = (
+        "Egyptian police said bombs exploded in Cairo and Giza, and a third in the Haram district."
+    )
+    assert named(run(nlp, gz, text), "Haram district").place.country != "NO"
+    text = "A fire broke out in the Karak district, a statement by Jordan's police said."
+    assert named(run(nlp, gz, text), "Karak district").place.country == "JO"
+    tops = run(nlp, gz, "Soldiers looted homes of Rohingya in Maungdaw, villagers said.")
+    assert named(tops, "Maungdaw").place.country == "MM"
+
+
+def test_curated_facilities_and_saints(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    text = "It has more to do with who is in the White House than who rules in Havana."
+    assert named(run(nlp, gz, text), "White House").place.country == "US"
+    text = (
+        "A London airport diverted flights on Saturday while Heathrow and Gatwick reported delays."
+    )
+    assert named(run(nlp, gz, text), "Heathrow").place.country == "GB"
+    text = "Both women were taken to St. Michael's Hospital, where one of them died."
+    assert all(t.place.country != "BB" for t in run(nlp, gz, text))
+    text = "The bombing in Kayseri, an industrial hub in Central Anatolia, killed 13 soldiers."
+    assert any(t.place.country == "TR" and "Anatolia" in t.text for t in run(nlp, gz, text))

@@ -85,6 +85,7 @@ CONNECTORS = frozenset(
 # country, first-level subdivision, curated place or a town this large: 50k kept
 # "Mobile"/"Reading"-like words out on the dev texts while still catching state capitals.
 SCAN_MIN_POPULATION = 50_000
+LOCATIVE_MIN_POPULATION = 5_000  # ... or this large after "in"/"near"/"to"
 # Words that are capitalised at sentence start or in headlines and also name places.
 STOP_NAMES = frozenset(
     "a an the this that these those he she it we they i you his her its our their my "
@@ -241,6 +242,8 @@ def _inner_name(doc: Doc, s: int, e: int, gz: Gazetteer, upper: bool) -> list[Ca
             return cands
     # "U.S. District Court": a strong name at the start
     for k in range(e - 1, s, -1):
+        if doc[k].text in ("'s", "’s"):
+            continue  # "St. Michael's Hospital" is no Saint Michael parish
         cands = _lookup_strong(gz, doc[s:k].text, upper, False, False)
         if cands:
             outer = _named_container(doc, k, e, gz)
@@ -306,8 +309,11 @@ def _locative(doc: Doc, s: int) -> bool:
         and doc[i - 1].lower_
         in (
             "town",
+            "towns",
             "city",
+            "cities",
             "village",
+            "villages",
             "province",
             "region",
             "capital",
@@ -403,6 +409,10 @@ def _acronym_like(doc: Doc, s: int, e: int, upper: bool) -> bool:
     """One ALL-CAPS word of up to five letters in ordinary text: an acronym ("LIB",
     "KIA"), a place only as a listed abbreviation ("UAE", "DRC")."""
     return not upper and e - s == 1 and doc[s].text.isupper() and 2 <= len(doc[s].text) <= 5
+
+
+def _subdivisions(gz: Gazetteer, name: str) -> list[Candidate]:
+    return [c for c in gz.lookup(name) if c.kind in ("admin1", "admin2") and c.match == NAME]
 
 
 def _bare_designator(doc: Doc, s: int, e: int, upper: bool) -> bool:
@@ -512,7 +522,7 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                         add(rspan.start, rspan.end, rc, "dateline")
 
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1 or ent.label_ in ("WORK_OF_ART", "PRODUCT"):
+        if ent.label_ in ("PERSON", "PRODUCT") and len(ent) > 1 or ent.label_ == "WORK_OF_ART":
             for i in range(ent.start, ent.end):
                 blocked[i] = True
         elif ent.label_ in MISLABELS and ent.label_ != "NORP":
@@ -572,6 +582,8 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                     cands = [c for c in cands if c.kind != "country"]
                 if level and not cands or level == 3:  # "Kutkai township": the town
                     cands = _dedupe(cands + gz.lookup(doc[ps:bare].text))
+                elif level in (1, 2):  # "Karak district": Jordan's Karak, or Pakistan's
+                    cands = _dedupe(cands + _subdivisions(gz, doc[ps:bare].text))
                 if _acronym_like(doc, ps, bare, upper):  # "LIB 543" is no island
                     cands = [c for c in cands if c.match in (ABBR, DEMONYM) or c.kind == "country"]
                     if not cands:
@@ -608,6 +620,8 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                         )
                     ):
                         strong = _lookup_strong(gz, stext, upper, False, True)
+                        if level in (1, 2):
+                            strong = _dedupe(strong + _subdivisions(gz, doc[ps:bare].text))
                         strong = [c for c in strong if c.match != DEMONYM]
                         if strong and upper:
                             strong = _upper_filter(doc, ps, pe, strong, level, False) or []
@@ -672,6 +686,16 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             if length == 1 and doc[i].is_sent_start and not upper and doc[i].pos_ not in ("PROPN",):
                 continue
             cands = _lookup_strong(gz, stext, upper, after_comma, False)
+            if not cands and not upper and _locative(doc, i) and not inside[i]:
+                # "rape and loot on Rohingya in Maungdaw": after a locative preposition
+                # a district, or a town of some size, by its own name
+                cands = [
+                    c
+                    for c in gz.lookup(stext)
+                    if c.match in (NAME, ALT)
+                    and (c.kind == "admin2" or c.kind == "city" and c.match == NAME
+                         and c.population >= LOCATIVE_MIN_POPULATION)
+                ]  # fmt: skip
             if (
                 e < n
                 and doc[e].lower_ in TRUE_DESIGNATORS
@@ -704,10 +728,15 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                 cands = [
                     c for c in cands if c.kind in geo_filters.STRONG_KINDS or c.geonameid is None
                 ]
-            if cands and inside[i] == "PERSON":
-                # a one-word PERSON that is a country, state or big city ("Edmonton said")
+            if cands and inside[i] in ("PERSON", "PRODUCT"):
+                # a one-word PERSON that is a country, state, big city or curated place
+                # ("Edmonton said", "while Heathrow and Gatwick reported")
                 cands = [
-                    c for c in cands if c.kind in ("country", "admin1") or c.population >= 100_000
+                    c
+                    for c in cands
+                    if c.kind in ("country", "admin1")
+                    or c.population >= 100_000
+                    or c.geonameid is None
                 ]
             if not cands or _bare_designator(doc, i, e, upper):
                 continue
@@ -854,6 +883,9 @@ def _apply_containers(mentions: list[_Mention], text: str) -> None:
     for j, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False)):
         nxt = mentions[j + 2] if j + 2 < len(mentions) else None
         between = text[a.end : b.start]
+        if between in ("'s ", "’s ") and a.cands and b.source != "norp":
+            _possessive(a, b)
+            continue
         if between.strip() != "," or not a.cands or not b.cands:
             continue
         if any(c.kind == "country" and c.match in (NAME, ABBR) for c in a.cands) and all(
@@ -890,6 +922,27 @@ def _apply_containers(mentions: list[_Mention], text: str) -> None:
             a.cands = [c for c in b.cands if c.kind in ("country", "admin1", "admin2")]
             a.container = b
             b.contained = True
+
+
+def _possessive(a: _Mention, b: _Mention) -> None:
+    """ "Giza's Haram district", "Cairo's Abbasiya neighbourhood", "Myanmar's Kokang
+    region": the second place lies in the first one's country; with no sense there,
+    it is somewhere in the first place."""
+    outer = [
+        c
+        for c in a.cands
+        if c.kind in ("country", "admin1", "admin2", "city") and c.match in (NAME, ABBR)
+    ]
+    if not outer or any(c.kind == "country" for c in b.cands):
+        return
+    countries = {c.country for c in outer}
+    inner = [c for c in b.cands if c.country in countries]
+    if inner:
+        b.cands = inner
+    else:
+        b.cands = list(outer)
+        b.container = a
+        a.contained = True
 
 
 def _plain_container(b: _Mention, nxt: _Mention | None, text: str) -> bool:
@@ -998,9 +1051,12 @@ def _pick(
     name_cities = {(c.country, c.admin1) for c in cands if c.kind == "city" and c.match == NAME}
     dateline = any(m.source == "dateline" for m in group)
     countries = any(c.kind == "country" and c.match in (NAME, ABBR) for c in cands)
+    curated = any(c.geonameid is None and c.match == NAME for c in cands)
     best, best_s = None, -1e9
     for c in cands:
         s = max(_base_score(c, m) for m in group)
+        if curated and c.match == ALT:
+            s -= 30.0  # "White House": the curated building, not Casablanca translated
         if c.kind == "admin1" and c.match == ALT and (c.country, c.name) in name_cities:
             s -= 20.0  # "Aleppo": the city called so, not the governorate also called so
         if dateline and c.kind == "city":
