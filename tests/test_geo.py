@@ -380,3 +380,26 @@ def test_curated_facilities_and_saints(nlp, gz: Gazetteer) -> None:  # noqa: F81
     assert all(t.place.country != "BB" for t in run(nlp, gz, text))
     text = "The bombing in Kayseri, an industrial hub in Central Anatolia, killed 13 soldiers."
     assert any(t.place.country == "TR" and "Anatolia" in t.text for t in run(nlp, gz, text))
+
+
+def test_own_vote_yields_to_nearby_places(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    # "Paris" alone is France; beside the County of Brant (Ontario) it is Paris, Ont.
+    text = (
+        "Two cars collided on a rural road in Paris on Sunday. Firefighters and officers "
+        "of the County of Brant police responded."
+    )
+    assert named(run(nlp, gz, text), "Paris").place.country == "CA"
+    text = (
+        "London police say a man was stabbed downtown. London officers arrested two men. "
+        "The victim was taken to hospital in St. Thomas. London has seen three stabbings "
+        "this year, and London police ask for tips."
+    )
+    tops = run(nlp, gz, text)
+    assert all(t.place.country == "CA" for t in tops if t.text == "London")
+
+
+def test_datelines_after_a_headline_and_glued_states(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    text = "Mayor to offer plan against drugs. TORRINGTON — The mayor will speak on Tuesday."
+    assert named(run(nlp, gz, text), "TORRINGTON").place.country == "US"
+    text = "LOUISVILLE, KY--(Marketwire - December 23, 2010) - The company said on Thursday."
+    assert named(run(nlp, gz, text), "KY").place.admin1 == "Kentucky"

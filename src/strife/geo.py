@@ -105,8 +105,14 @@ DATELINE = re.compile(
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,25}?))?"
     r"(?:,\s*(?:\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"(?:,\s*(?:Reuters?|REUTERS?|AFP|AP|UPI|Xinhua|XINHUA|PTI|IANS|dpa|DPA|EFE|ANSA)\b)?"
-    r"\s*(?:\([^)\n]{1,80}\)\s*)?(?:--|—|–|-|:)\s"
+    r"\s*(?:\([^)\n]{1,80}\)\s*)?(?:--|—|–|-|:)(?:\s|(?=\())"
 )
+# after a headline, only the dash forms ("TORRINGTON — Mayor ...")
+LATER_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'.\- ]{1,40}?[A-Z.])(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,25}?))?"
+    r"\s*(?:--|—|–)\s"
+)
+HEADLINE_END = re.compile(r"[a-z][.!?]\s+(?=[A-Z]{3,}[A-Z'.\- ]*(?:,[^\n]{1,25}?)?\s*(?:--|—|–)\s)")
 
 
 @dataclass(eq=False)
@@ -505,6 +511,13 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
 
     # dateline first: it is a place by position even when NER calls it ORG
     dm = DATELINE.match(text)
+    if dm is None and not upper:
+        # a headline first: "Mason charged with assault. BANTAM — A Danbury mason ..."
+        hm = HEADLINE_END.search(text[:300])
+        if hm is not None:
+            dm = LATER_DATELINE.match(text, hm.end())
+            if dm is not None and dm.group("place").upper() != dm.group("place"):
+                dm = None
     if dm and dm.group("place").strip():
         ps, pe = dm.span("place")
         span = doc.char_span(ps, pe, alignment_mode="expand")
@@ -520,6 +533,16 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                     rc = _lookup_strong(gz, rspan.text, upper, True, True)
                     if rc:
                         add(rspan.start, rspan.end, rc, "dateline")
+                    elif rspan.text != text[rs:re_] and not any(taken[rspan.start : rspan.end]):
+                        # "LOUISVILLE, KY--(Marketwire": the state glued to what follows
+                        rc = _lookup_strong(gz, text[rs:re_], upper, True, True)
+                        if rc:
+                            mentions.append(
+                                _Mention(rs, re_, text[rs:re_], rc, "dateline",
+                                         tokens=(rspan.start, rspan.end))
+                            )  # fmt: skip
+                            for k in range(rspan.start, rspan.end):
+                                taken[k] = True
 
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "PRODUCT") and len(ent) > 1 or ent.label_ == "WORK_OF_ART":
@@ -991,11 +1014,14 @@ def _resolve(mentions: list[_Mention], text: str, actor_ctx: Counter[str] | None
         for key, g in groups.items()
     }
     coherent = geo_filters.coherence(groups, home)
+    picked: dict[str, str | None] = {}
     for _ in range(3):
         top = max(ctx.values()) if ctx else 1.0
         for key, group in groups.items():
             near = [(a, b) for a, b, k in anchors if k != key]
-            _pick(group, ctx, top, admin1s, near, upper, own.get(key), coherent.get(key))
+            # places settled in their own name's home country: firm ground for a namesake
+            settled = [(a, b) for a, b, k in anchors if k != key and picked.get(k) == home[k]]
+            _pick(group, ctx, top, admin1s, near, upper, own.get(key), coherent.get(key), settled)
         ctx = Counter(extra)
         admin1s = set()
         anchors = []
@@ -1014,6 +1040,7 @@ def _resolve(mentions: list[_Mention], text: str, actor_ctx: Counter[str] | None
                 admin1s.add((c.country, c.admin1))
             elif c.kind in ("city", "admin2", "facility") and c.lat is not None:
                 anchors.append((c.lat, c.lon, key))
+                picked[key] = c.country
                 if c.admin1:
                     admin1s.add((c.country, c.admin1))
     _follow_named_regions(mentions)
@@ -1037,6 +1064,14 @@ def _follow_named_regions(mentions: list[_Mention]) -> None:
                 m.pick = region
 
 
+def _near_anchor(c: Candidate, anchors: list[tuple[float, float]]) -> bool:
+    return (
+        c.lat is not None
+        and c.kind in ("city", "admin2", "facility")
+        and min(haversine_km(c.lat, c.lon, a, b) for a, b in anchors) < 150
+    )
+
+
 def _pick(
     group: list[_Mention],
     ctx: Counter[str],
@@ -1046,12 +1081,24 @@ def _pick(
     upper: bool = False,
     own: tuple[str, float] | None = None,
     fit: dict[str, int] | None = None,
+    settled: list[tuple[float, float]] | None = None,
 ) -> None:
     cands = list({c.id: c for m in group for c in m.cands}.values())
     name_cities = {(c.country, c.admin1) for c in cands if c.kind == "city" and c.match == NAME}
     dateline = any(m.source == "dateline" for m in group)
     countries = any(c.kind == "country" and c.match in (NAME, ABBR) for c in cands)
     curated = any(c.geonameid is None and c.match == NAME for c in cands)
+    if own is not None and ctx.get(own[0], 0.0) - own[1] <= 1e-9:
+        if any(
+            c.country != own[0]
+            and (settled and _near_anchor(c, settled) or fit and c.country in fit)
+            for c in cands
+        ):
+            # "Paris" beside "County of Brant": its own earlier pick (France) is the only
+            # vote for France, while a sense in another country lies by a place settled
+            # at home or by names that have senses there: the own vote does not count
+            ctx = +Counter({k: v - (own[1] if k == own[0] else 0.0) for k, v in ctx.items()})
+            top = max(ctx.values()) if ctx else 1.0
     best, best_s = None, -1e9
     for c in cands:
         s = max(_base_score(c, m) for m in group)
