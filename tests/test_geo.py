@@ -403,3 +403,8 @@ def test_datelines_after_a_headline_and_glued_states(nlp, gz: Gazetteer) -> None
     assert named(run(nlp, gz, text), "TORRINGTON").place.country == "US"
     text = "LOUISVILLE, KY--(Marketwire - December 23, 2010) - The company said on Thursday."
     assert named(run(nlp, gz, text), "KY").place.admin1 == "Kentucky"
+
+
+def test_a_town_inside_an_armed_groups_name_is_no_place(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    text = "Santiago police said the Manuel Rodriguez Patriotic Front claimed the attack."
+    assert not [t for t in run(nlp, gz, text) if "Rodriguez" in t.text]

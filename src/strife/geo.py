@@ -417,6 +417,13 @@ def _acronym_like(doc: Doc, s: int, e: int, upper: bool) -> bool:
     return not upper and e - s == 1 and doc[s].text.isupper() and 2 <= len(doc[s].text) <= 5
 
 
+def _armed_group(text: str, ent: Span) -> bool:
+    from strife import actors  # the actor dictionary (someone else's module)
+
+    hit = actors.lookup(text[ent.start_char : ent.end_char])
+    return hit is not None and hit.type in geo_actors.ARMED_TYPES
+
+
 def _subdivisions(gz: Gazetteer, name: str) -> list[Candidate]:
     return [c for c in gz.lookup(name) if c.kind in ("admin1", "admin2") and c.match == NAME]
 
@@ -461,6 +468,7 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
     blocked = [False] * len(doc)  # tokens of multi-word PERSON names and titles of works
     inside: list[str] = [""] * len(doc)  # tokens inside ORG/PERSON/... entities
     ent_first = [0] * len(doc)  # first token of the entity a token lies in
+    ent_end = [0] * len(doc)  # and its end
 
     def add(
         s: int, e: int, cands: list[Candidate], source: str, admin_level: int = 0
@@ -552,6 +560,7 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             for i in range(ent.start, ent.end):
                 inside[i] = ent.label_
                 ent_first[i] = ent.start
+                ent_end[i] = ent.end
         s, e = _trim(ent)
         if s >= e:
             continue
@@ -751,6 +760,15 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                 cands = [
                     c for c in cands if c.kind in geo_filters.STRONG_KINDS or c.geonameid is None
                 ]
+            if (
+                cands
+                and inside[i] == "ORG"
+                and ent_end[i] - ent_first[i] > e - i
+                and _armed_group(text, doc[ent_first[i] : ent_end[i]])
+            ):
+                # "Manuel Rodriguez Patriotic Front": a town's name inside a group's name
+                # is the group's; its region or country still places it ("Kachin ...")
+                cands = [c for c in cands if c.kind in ("country", "admin1", "region")]
             if cands and inside[i] in ("PERSON", "PRODUCT"):
                 # a one-word PERSON that is a country, state, big city or curated place
                 # ("Edmonton said", "while Heathrow and Gatwick reported")
