@@ -408,3 +408,10 @@ def test_datelines_after_a_headline_and_glued_states(nlp, gz: Gazetteer) -> None
 def test_a_town_inside_an_armed_groups_name_is_no_place(nlp, gz: Gazetteer) -> None:  # noqa: F811
     text = "Santiago police said the Manuel Rodriguez Patriotic Front claimed the attack."
     assert not [t for t in run(nlp, gz, text) if "Rodriguez" in t.text]
+
+
+def test_a_place_hyphenated_to_a_big_city(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    tops = run(nlp, gz, "Paramedics of Middlesex-London EMS were called to the scene.")
+    assert named(tops, "Middlesex").place.lat is not None
+    tops = run(nlp, gz, "The Mercedes-Benz plant hired 300 workers.")
+    assert not [t for t in tops if t.text == "Benz"]

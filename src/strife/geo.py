@@ -417,6 +417,27 @@ def _acronym_like(doc: Doc, s: int, e: int, upper: bool) -> bool:
     return not upper and e - s == 1 and doc[s].text.isupper() and 2 <= len(doc[s].text) <= 5
 
 
+def _hyphen_partner(doc: Doc, i: int, taken: list[bool], gz: Gazetteer, upper: bool) -> bool:
+    """doc[i] is joined by a hyphen ("Middlesex-London") to a state or a big city."""
+    for j, h in ((i + 2, i + 1), (i - 2, i - 1)):
+        if not (0 <= j < len(doc)) or doc[h].text != "-" or doc[h].whitespace_:
+            continue
+        if doc[min(i, j)].whitespace_:
+            continue
+        w = doc[j]
+        if (
+            w.is_alpha
+            and w.text[:1].isupper()
+            and any(
+                c.match == NAME
+                and (c.kind == "admin1" or c.kind == "city" and c.population >= 100_000)
+                for c in gz.lookup(w.text)
+            )
+        ):
+            return True
+    return False
+
+
 def _armed_group(text: str, ent: Span) -> bool:
     from strife import actors  # the actor dictionary (someone else's module)
 
@@ -718,6 +739,13 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             if length == 1 and doc[i].is_sent_start and not upper and doc[i].pos_ not in ("PROPN",):
                 continue
             cands = _lookup_strong(gz, stext, upper, after_comma, False)
+            if not cands and length == 1 and _hyphen_partner(doc, i, taken, gz, upper):
+                # "Middlesex-London EMS", "Kitchener-Waterloo": a place joined to a place
+                cands = [
+                    c
+                    for c in gz.lookup(stext)
+                    if c.kind in ("admin1", "admin2") or c.kind == "city" and c.match == NAME
+                ]
             if not cands and not upper and _locative(doc, i) and not inside[i]:
                 # "rape and loot on Rohingya in Maungdaw": after a locative preposition
                 # a district, or a town of some size, by its own name
