@@ -415,3 +415,10 @@ def test_a_place_hyphenated_to_a_big_city(nlp, gz: Gazetteer) -> None:  # noqa: 
     assert named(tops, "Middlesex").place.lat is not None
     tops = run(nlp, gz, "The Mercedes-Benz plant hired 300 workers.")
     assert not [t for t in tops if t.text == "Benz"]
+
+
+def test_landmarks(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    text = "A gunman opened fire near the Champs-Elysees, and the Kremlin condemned the attack."
+    tops = run(nlp, gz, text)
+    assert named(tops, "Champs-Elysees").place.country == "FR"
+    assert any(t.place.country == "RU" and "Kremlin" in t.text for t in tops)
