@@ -422,3 +422,12 @@ def test_landmarks(nlp, gz: Gazetteer) -> None:  # noqa: F811
     tops = run(nlp, gz, text)
     assert named(tops, "Champs-Elysees").place.country == "FR"
     assert any(t.place.country == "RU" and "Kremlin" in t.text for t in tops)
+
+
+def test_two_towns_in_one_entity(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    text = "Iran said the towns of Haris and Varzaqan in East Azerbaijan province were hit."
+    tops = run(nlp, gz, text)
+    assert named(tops, "Haris").place.country == "IR"
+    assert named(tops, "Varzaqan").place.country == "IR"
+    tops = run(nlp, gz, "Floods hit towns in Bosnia and Herzegovina on Monday.")
+    assert named(tops, "Bosnia and Herzegovina").place.country == "BA"

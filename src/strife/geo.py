@@ -589,8 +589,11 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             # split "Idlib, Syria" and "Springfield, Ill." that NER tagged as one
             parts: list[tuple[int, int]] = []
             cur = s
+            # "the towns of Haris and Varzaqan" (one ORG): two names, unless the whole is
+            # one ("Bosnia and Herzegovina")
+            seps = (",", "and") if _locative(doc, s) and not gz.lookup(doc[s:e].text) else (",",)
             for i in range(s, e):
-                if doc[i].text == ",":
+                if doc[i].text in seps:
                     parts.append((cur, i))
                     cur = i + 1
             parts.append((cur, e))
@@ -664,7 +667,13 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                 else:
                     # ORG/PERSON...: a place only after a locative word, with strong candidates
                     if (
-                        (level or _locative(doc, ps))
+                        (
+                            level
+                            or _locative(doc, ps)
+                            or ps != s
+                            and doc[ps - 1].lower_ == "and"
+                            and _locative(doc, s)
+                        )
                         and ent.label_ != "PERSON"
                         or (
                             ent.label_ == "PERSON"
