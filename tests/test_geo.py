@@ -431,3 +431,15 @@ def test_two_towns_in_one_entity(nlp, gz: Gazetteer) -> None:  # noqa: F811
     assert named(tops, "Varzaqan").place.country == "IR"
     tops = run(nlp, gz, "Floods hit towns in Bosnia and Herzegovina on Monday.")
     assert named(tops, "Bosnia and Herzegovina").place.country == "BA"
+
+
+def test_one_sense_per_discourse(nlp, gz: Gazetteer) -> None:  # noqa: F811
+    text = (
+        "The girl was born in Churchill, Man. last year. A Churchill doctor inserted a "
+        "breathing tube before she was flown out."
+    )
+    tops = [t for t in run(nlp, gz, text) if t.text == "Churchill"]
+    assert len(tops) == 2 and all(t.place.country == "CA" for t in tops)
+    text = "Mason charged. BANTAM — A Danbury mason was arraigned in Bantam Superior Court."
+    tops = [t for t in run(nlp, gz, text) if t.text.lower() == "bantam"]
+    assert len(tops) == 2 and all(t.place.country == "US" for t in tops)

@@ -445,6 +445,23 @@ def _armed_group(text: str, ent: Span) -> bool:
     return hit is not None and hit.type in geo_actors.ARMED_TYPES
 
 
+# Words after a town's name in the name of its institutions ("Bantam Superior Court",
+# "Brant OPP", "Enfield Council"): the town's name stays a place there.
+INSTITUTION_WORDS = frozenset(
+    "superior court council police county city regional municipal fire mayor district "
+    "provincial magistrates crown public school schools hospital".split()
+)
+
+
+def _name_goes_on(doc: Doc, e: int, inside: list[str]) -> bool:
+    """The capitalised words after doc[:e] continue a person's or organisation's name
+    ("Paris Hilton"), not an institution of the place ("Bantam Superior Court")."""
+    if e >= len(doc) or not inside[e] or not doc[e].text[:1].isupper():
+        return False
+    nxt = doc[e]
+    return not (nxt.lower_ in INSTITUTION_WORDS or nxt.text.isupper() and len(nxt.text) <= 5)
+
+
 def _subdivisions(gz: Gazetteer, name: str) -> list[Candidate]:
     return [c for c in gz.lookup(name) if c.kind in ("admin1", "admin2") and c.match == NAME]
 
@@ -862,13 +879,38 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             run = doc[k:j]
             if any(taken[k:j]) or not all(t.is_alpha and t.text[:1].isupper() for t in run):
                 continue
-            inside = [
+            towns = [
                 c
                 for c in gz.lookup(run.text)
                 if c.kind in ("city", "admin2") and c.match == NAME and _within(c, outer)
             ]
-            if inside and add(k, j, inside, "scan") is not None:
+            if towns and add(k, j, towns, "scan") is not None:
                 break
+    if not upper:
+        # one sense per discourse: a name the article uses as a place is a place in its
+        # other capitalised uses too ("born in Churchill, Man." ... "a Churchill doctor";
+        # "BANTAM —" ... "Bantam Superior Court")
+        known = {
+            m.key: m
+            for m in mentions
+            if m.cands and m.source in ("ner", "scan", "dateline") and m.container is None
+        }
+        n = len(doc)
+        for i in range(n):
+            if taken[i] or blocked[i] or inside[i] == "PERSON" or not _capitalised(doc[i], upper):
+                continue
+            for length in (3, 2, 1):
+                e = i + length
+                if e > n or any(taken[i:e]) or any(blocked[i:e]):
+                    continue
+                m = known.get(normalize(doc[i:e].text))
+                if (
+                    m is not None
+                    and doc[e - 1].text[:1].isupper()
+                    and not _name_goes_on(doc, e, inside)
+                ):
+                    add(i, e, list(m.cands), m.source if m.source != "dateline" else "scan")
+                    break
     if upper:  # the re-casing may have lower-cased a nationality ("TWO BANGLADESHIS SHOT")
         for i, tok in enumerate(doc):
             if taken[i] or blocked[i] or not tok.is_alpha or len(tok) < 4 or tok.text[:1].isupper():
