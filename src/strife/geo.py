@@ -58,6 +58,9 @@ ADMIN_DESIGNATORS = {
     "parish": 2,
     "canton": 2,
 }
+# "Agua Grande village", "Kfraya village": the name is a town's, never a district's.
+TOWN_DESIGNATORS = frozenset(("village", "hamlet"))
+TOWN_LEVEL = 4
 # Designators after which an unknown capitalised word is still listed as a place.
 TRUE_DESIGNATORS = frozenset(
     "province governorate oblast district county township upazila sub-district tehsil raion".split()
@@ -82,6 +85,7 @@ CONNECTORS = frozenset(
 # country, first-level subdivision, curated place or a town this large: 50k kept
 # "Mobile"/"Reading"-like words out on the dev texts while still catching state capitals.
 SCAN_MIN_POPULATION = 50_000
+LOCATIVE_MIN_POPULATION = 5_000  # ... or this large after "in"/"near"/"to"
 # Words that are capitalised at sentence start or in headlines and also name places.
 STOP_NAMES = frozenset(
     "a an the this that these those he she it we they i you his her its our their my "
@@ -101,8 +105,14 @@ DATELINE = re.compile(
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,25}?))?"
     r"(?:,\s*(?:\d{1,2}\s+[A-Z]{3,9}\.?\s+\d{2,4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
     r"(?:,\s*(?:Reuters?|REUTERS?|AFP|AP|UPI|Xinhua|XINHUA|PTI|IANS|dpa|DPA|EFE|ANSA)\b)?"
-    r"\s*(?:\([^)\n]{1,80}\)\s*)?(?:--|—|–|-|:)\s"
+    r"\s*(?:\([^)\n]{1,80}\)\s*)?(?:--|—|–|-|:)(?:\s|(?=\())"
 )
+# after a headline, only the dash forms ("TORRINGTON — Mayor ...")
+LATER_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'.\- ]{1,40}?[A-Z.])(?:,\s*(?P<region>[A-Z][A-Za-z.' ]{1,25}?))?"
+    r"\s*(?:--|—|–)\s"
+)
+HEADLINE_END = re.compile(r"[a-z][.!?]\s+(?=[A-Z]{3,}[A-Z'.\- ]*(?:,[^\n]{1,25}?)?\s*(?:--|—|–)\s)")
 
 
 @dataclass(eq=False)
@@ -143,6 +153,9 @@ def geocode(doc: Doc, events: list[Event], article: Article, gazetteer: Gazettee
         ctx = _country_context(mentions) + _scaled(actor_ctx)
         ctx = geo_events.as_modifiers(ctx, doc, mentions)
         main = ctx.most_common(1)[0][0] if ctx else None
+        if main is None:  # no country named: the armed groups the article names say whose
+            groups = geo_actors.group_countries(doc, text, events)
+            main = groups.most_common(1)[0][0] if groups else None
         regions = geo_actors.article_regions(doc, text, events, gazetteer, main)
         for ev in events:
             ev.location = geo_events.event_place(ev, doc, mentions, gazetteer, regions, main)
@@ -214,7 +227,10 @@ EDGE_WORDS = frozenset(
     "northeast northwest southeast southwest north-east north-west south-east south-west "
     "downtown rural metro inner outer mid n. s. e. w. ne. nw. se. sw.".split()
 )
-TAIL_WORDS = frozenset("valley area region basin coast city county district province".split())
+TAIL_WORDS = frozenset(
+    "valley area region basin coast city county district province borough".split()
+)
+MUNICIPAL_WORDS = frozenset("city town village county municipality borough township".split())
 
 
 def _inner_name(doc: Doc, s: int, e: int, gz: Gazetteer, upper: bool) -> list[Candidate]:
@@ -232,10 +248,35 @@ def _inner_name(doc: Doc, s: int, e: int, gz: Gazetteer, upper: bool) -> list[Ca
             return cands
     # "U.S. District Court": a strong name at the start
     for k in range(e - 1, s, -1):
+        if doc[k].text in ("'s", "’s"):
+            continue  # "St. Michael's Hospital" is no Saint Michael parish
         cands = _lookup_strong(gz, doc[s:k].text, upper, False, False)
         if cands:
+            outer = _named_container(doc, k, e, gz)
+            if outer:
+                # "San Carlos de Guatemala": a San Carlos inside Guatemala, else Guatemala
+                inside = [c for c in gz.lookup(doc[s:k].text) if _within(c, outer)]
+                return inside or outer
             return cands
     return []
+
+
+def _named_container(doc: Doc, k: int, e: int, gz: Gazetteer) -> list[Candidate]:
+    """The country or subdivision named by "de Guatemala" / "of Antioquia" at doc[k:e]."""
+    if e - k < 2 or doc[k].lower_ not in ("de", "del", "of"):
+        return []
+    return [
+        c
+        for c in gz.lookup(doc[k + 1 : e].text)
+        if c.kind in ("country", "admin1") and c.match in (NAME, ABBR)
+    ]
+
+
+def _within(c: Candidate, outer: list[Candidate]) -> bool:
+    return any(
+        c.id != o.id and c.country == o.country and (o.kind == "country" or c.admin1 == o.admin1)
+        for o in outer
+    )
 
 
 def _trim(span: Span) -> tuple[int, int]:
@@ -274,8 +315,11 @@ def _locative(doc: Doc, s: int) -> bool:
         and doc[i - 1].lower_
         in (
             "town",
+            "towns",
             "city",
+            "cities",
             "village",
+            "villages",
             "province",
             "region",
             "capital",
@@ -303,6 +347,14 @@ def _locative(doc: Doc, s: int) -> bool:
 DIRECTIONS = frozenset(
     "north south east west northern southern eastern western central northeast northwest "
     "southeast southwest north-east north-west south-east south-west".split()
+)
+HYPHENATED = re.compile(
+    r"^([A-Z][\w.]*?)-(?i:led|based|backed|born|funded|brokered|sponsored|trained|owned|run|"
+    r"made|bound|controlled|held|allied|wide)$"
+)
+# "Central American", "South African", "Latin American": a compound demonym
+DEMONYM_PREFIXES = frozenset(
+    "central latin north south east west northeast northwest southeast southwest".split()
 )
 UPPER_AMBIGUOUS = frozenset(
     "us man mir most buy male split nice reading unity lakes central free rivers plateau "
@@ -365,6 +417,69 @@ def _acronym_like(doc: Doc, s: int, e: int, upper: bool) -> bool:
     return not upper and e - s == 1 and doc[s].text.isupper() and 2 <= len(doc[s].text) <= 5
 
 
+def _hyphen_partner(doc: Doc, i: int, taken: list[bool], gz: Gazetteer, upper: bool) -> bool:
+    """doc[i] is joined by a hyphen ("Middlesex-London") to a state or a big city."""
+    for j, h in ((i + 2, i + 1), (i - 2, i - 1)):
+        if not (0 <= j < len(doc)) or doc[h].text != "-" or doc[h].whitespace_:
+            continue
+        if doc[min(i, j)].whitespace_:
+            continue
+        w = doc[j]
+        if (
+            w.is_alpha
+            and w.text[:1].isupper()
+            and any(
+                c.match == NAME
+                and (c.kind == "admin1" or c.kind == "city" and c.population >= 100_000)
+                for c in gz.lookup(w.text)
+            )
+        ):
+            return True
+    return False
+
+
+def _armed_group(text: str, ent: Span) -> bool:
+    from strife import actors  # the actor dictionary (someone else's module)
+
+    hit = actors.lookup(text[ent.start_char : ent.end_char])
+    return hit is not None and hit.type in geo_actors.ARMED_TYPES
+
+
+# Words after a town's name in the name of its institutions ("Bantam Superior Court",
+# "Brant OPP", "Enfield Council"): the town's name stays a place there.
+INSTITUTION_WORDS = frozenset(
+    "superior court council police county city regional municipal fire mayor district "
+    "provincial magistrates crown public school schools hospital".split()
+)
+
+
+def _name_goes_on(doc: Doc, e: int, inside: list[str]) -> bool:
+    """The capitalised words after doc[:e] continue a person's or organisation's name
+    ("Paris Hilton"), not an institution of the place ("Bantam Superior Court")."""
+    if e >= len(doc) or not inside[e] or not doc[e].text[:1].isupper():
+        return False
+    nxt = doc[e]
+    return not (nxt.lower_ in INSTITUTION_WORDS or nxt.text.isupper() and len(nxt.text) <= 5)
+
+
+def _subdivisions(gz: Gazetteer, name: str) -> list[Candidate]:
+    return [c for c in gz.lookup(name) if c.kind in ("admin1", "admin2") and c.match == NAME]
+
+
+def _bare_designator(doc: Doc, s: int, e: int, upper: bool) -> bool:
+    """The designator "Canton" in "Galera Quemada Canton": the designator of a name before it, not
+    the place (Guangzhou) it also names."""
+    return (
+        e - s == 1
+        and doc[s].lower_ in ADMIN_DESIGNATORS
+        and s > 0
+        and doc[s - 1].is_alpha
+        and _capitalised(doc[s - 1], upper)
+        and doc[s - 1].lower_ not in STOP_NAMES
+        and not doc[s].is_sent_start
+    )
+
+
 def _extend(doc: Doc, s: int, e: int, gz: Gazetteer, upper: bool) -> int:
     """An entity NER cut short ("Hill" of "Hill Tracts"): take up to two more
     capitalised words when the longer name is a curated place or a country/subdivision."""
@@ -374,9 +489,13 @@ def _extend(doc: Doc, s: int, e: int, gz: Gazetteer, upper: bool) -> int:
         words = doc[e : e + extra]
         if not all((upper or _capitalised(t, upper)) and t.is_alpha for t in words):
             continue
+        if words[0].lower_ in ADMIN_DESIGNATORS:
+            continue  # the designator is read below ("U.S. District Court" is no district)
         longer = gz.lookup(doc[s : e + extra].text)
         if any(c.geonameid is None or c.kind in ("country", "admin1") for c in longer):
             return e + extra
+        if longer and extra == 1 and doc[e - 1].text in ("St.", "Ste.", "Mt.", "Ft.", "Pt."):
+            return e + 1  # "Fort St." + "John": no name ends in "St."
     return e
 
 
@@ -387,6 +506,7 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
     blocked = [False] * len(doc)  # tokens of multi-word PERSON names and titles of works
     inside: list[str] = [""] * len(doc)  # tokens inside ORG/PERSON/... entities
     ent_first = [0] * len(doc)  # first token of the entity a token lies in
+    ent_end = [0] * len(doc)  # and its end
 
     def add(
         s: int, e: int, cands: list[Candidate], source: str, admin_level: int = 0
@@ -395,7 +515,23 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             return None
         if not admin_level and all(t.lower_ in DIRECTIONS for t in doc[s:e]):
             return None
+        if (
+            cands
+            and s > 0
+            and all(c.match == DEMONYM for c in cands)
+            and doc[s - 1].lower_ in DEMONYM_PREFIXES
+            and _capitalised(doc[s - 1], upper)
+            and not taken[s - 1]
+        ):
+            # "Central American University": no American place; "Latin American": a region
+            longer = [c for c in gz.lookup(doc[s - 1 : e].text) if c.match == DEMONYM]
+            if longer:
+                cands, s = longer, s - 1
+            elif any(c.kind == "country" for c in cands):
+                return None
         span = doc[s:e]
+        if admin_level == TOWN_LEVEL:  # "Agua Grande village": a town, not a district
+            cands = [c for c in cands if c.kind in ("city", "facility") or c.geonameid is None]
         if source != "dateline":
             if geo_filters.not_a_place(doc, s, e, text, upper, cands):
                 return None
@@ -421,6 +557,13 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
 
     # dateline first: it is a place by position even when NER calls it ORG
     dm = DATELINE.match(text)
+    if dm is None and not upper:
+        # a headline first: "Mason charged with assault. BANTAM — A Danbury mason ..."
+        hm = HEADLINE_END.search(text[:300])
+        if hm is not None:
+            dm = LATER_DATELINE.match(text, hm.end())
+            if dm is not None and dm.group("place").upper() != dm.group("place"):
+                dm = None
     if dm and dm.group("place").strip():
         ps, pe = dm.span("place")
         span = doc.char_span(ps, pe, alignment_mode="expand")
@@ -436,15 +579,26 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                     rc = _lookup_strong(gz, rspan.text, upper, True, True)
                     if rc:
                         add(rspan.start, rspan.end, rc, "dateline")
+                    elif rspan.text != text[rs:re_] and not any(taken[rspan.start : rspan.end]):
+                        # "LOUISVILLE, KY--(Marketwire": the state glued to what follows
+                        rc = _lookup_strong(gz, text[rs:re_], upper, True, True)
+                        if rc:
+                            mentions.append(
+                                _Mention(rs, re_, text[rs:re_], rc, "dateline",
+                                         tokens=(rspan.start, rspan.end))
+                            )  # fmt: skip
+                            for k in range(rspan.start, rspan.end):
+                                taken[k] = True
 
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1 or ent.label_ in ("WORK_OF_ART", "PRODUCT"):
+        if ent.label_ in ("PERSON", "PRODUCT") and len(ent) > 1 or ent.label_ == "WORK_OF_ART":
             for i in range(ent.start, ent.end):
                 blocked[i] = True
         elif ent.label_ in MISLABELS and ent.label_ != "NORP":
             for i in range(ent.start, ent.end):
                 inside[i] = ent.label_
                 ent_first[i] = ent.start
+                ent_end[i] = ent.end
         s, e = _trim(ent)
         if s >= e:
             continue
@@ -452,29 +606,57 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             # split "Idlib, Syria" and "Springfield, Ill." that NER tagged as one
             parts: list[tuple[int, int]] = []
             cur = s
+            # "the towns of Haris and Varzaqan" (one ORG): two names, unless the whole is
+            # one ("Bosnia and Herzegovina")
+            seps = (",", "and") if _locative(doc, s) and not gz.lookup(doc[s:e].text) else (",",)
             for i in range(s, e):
-                if doc[i].text == ",":
+                if doc[i].text in seps:
                     parts.append((cur, i))
                     cur = i + 1
             parts.append((cur, e))
             for ps, pe in parts:
                 if ps >= pe:
                     continue
+                if _bare_designator(doc, ps, pe, upper):
+                    continue
+                level = 0
+                municipal = False
+                if (
+                    pe - ps > 2
+                    and doc[ps].lower_ in MUNICIPAL_WORDS
+                    and doc[ps + 1].lower_ == "of"
+                    and doc[ps + 2].text[:1].isupper()
+                ):
+                    # "the City of Montreal", "County of Brant": the place is the name
+                    level = 2 if doc[ps].lower_ == "county" else 0
+                    municipal = True
+                    ps += 2
                 pe = _extend(doc, ps, pe, gz, upper)  # "Hill" + "Tracts"
                 stext = doc[ps:pe].text
-                level = 0
                 bare = pe
                 last = doc[pe - 1].lower_
                 if last in ADMIN_DESIGNATORS and pe - ps > 1:
                     level = ADMIN_DESIGNATORS[last]
                     bare = pe - 1
-                elif pe < len(doc) and doc[pe].lower_ in ADMIN_DESIGNATORS:
+                elif (
+                    pe < len(doc)
+                    and doc[pe].lower_ in ADMIN_DESIGNATORS
+                    and not any(c.kind == "country" for c in gz.lookup(stext))
+                ):  # "U.S. District Court" is no district
                     level = ADMIN_DESIGNATORS[doc[pe].lower_]
                     pe += 1
                     stext = doc[ps:pe].text
+                elif pe < len(doc) and doc[pe].lower_ in TOWN_DESIGNATORS:
+                    level = TOWN_LEVEL
+                    pe += 1
+                    stext = doc[ps:pe].text
                 cands = gz.lookup(stext)
+                if municipal:  # "the City of Turkey" is a town, not the country
+                    cands = [c for c in cands if c.kind != "country"]
                 if level and not cands or level == 3:  # "Kutkai township": the town
                     cands = _dedupe(cands + gz.lookup(doc[ps:bare].text))
+                elif level in (1, 2):  # "Karak district": Jordan's Karak, or Pakistan's
+                    cands = _dedupe(cands + _subdivisions(gz, doc[ps:bare].text))
                 if _acronym_like(doc, ps, bare, upper):  # "LIB 543" is no island
                     cands = [c for c in cands if c.match in (ABBR, DEMONYM) or c.kind == "country"]
                     if not cands:
@@ -502,7 +684,13 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                 else:
                     # ORG/PERSON...: a place only after a locative word, with strong candidates
                     if (
-                        (level or _locative(doc, ps))
+                        (
+                            level
+                            or _locative(doc, ps)
+                            or ps != s
+                            and doc[ps - 1].lower_ == "and"
+                            and _locative(doc, s)
+                        )
                         and ent.label_ != "PERSON"
                         or (
                             ent.label_ == "PERSON"
@@ -511,6 +699,8 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                         )
                     ):
                         strong = _lookup_strong(gz, stext, upper, False, True)
+                        if level in (1, 2):
+                            strong = _dedupe(strong + _subdivisions(gz, doc[ps:bare].text))
                         strong = [c for c in strong if c.match != DEMONYM]
                         if strong and upper:
                             strong = _upper_filter(doc, ps, pe, strong, level, False) or []
@@ -531,6 +721,23 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                     continue
             if cands:
                 add(s, e, cands, "norp")
+
+    # "U.S.-led", "Syria-based": a country or state glued to a participle in one token
+    for i, tok in enumerate(doc):
+        hm = HYPHENATED.match(tok.text)
+        if hm is None or taken[i]:
+            continue
+        cands = [
+            c
+            for c in gz.lookup(hm.group(1))
+            if c.kind in ("country", "admin1") and c.match in (NAME, ABBR)
+        ]
+        if cands:
+            end = tok.idx + len(hm.group(1))
+            mentions.append(
+                _Mention(tok.idx, end, text[tok.idx : end], cands, "scan", tokens=(i, i + 1))
+            )
+            taken[i] = True
 
     # scan capitalised sequences NER missed
     n = len(doc)
@@ -558,6 +765,23 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             if length == 1 and doc[i].is_sent_start and not upper and doc[i].pos_ not in ("PROPN",):
                 continue
             cands = _lookup_strong(gz, stext, upper, after_comma, False)
+            if not cands and length == 1 and _hyphen_partner(doc, i, taken, gz, upper):
+                # "Middlesex-London EMS", "Kitchener-Waterloo": a place joined to a place
+                cands = [
+                    c
+                    for c in gz.lookup(stext)
+                    if c.kind in ("admin1", "admin2") or c.kind == "city" and c.match == NAME
+                ]
+            if not cands and not upper and _locative(doc, i) and not inside[i]:
+                # "rape and loot on Rohingya in Maungdaw": after a locative preposition
+                # a district, or a town of some size, by its own name
+                cands = [
+                    c
+                    for c in gz.lookup(stext)
+                    if c.match in (NAME, ALT)
+                    and (c.kind == "admin2" or c.kind == "city" and c.match == NAME
+                         and c.population >= LOCATIVE_MIN_POPULATION)
+                ]  # fmt: skip
             if (
                 e < n
                 and doc[e].lower_ in TRUE_DESIGNATORS
@@ -590,12 +814,26 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                 cands = [
                     c for c in cands if c.kind in geo_filters.STRONG_KINDS or c.geonameid is None
                 ]
-            if cands and inside[i] == "PERSON":
-                # a one-word PERSON that is a country, state or big city ("Edmonton said")
+            if (
+                cands
+                and inside[i] == "ORG"
+                and ent_end[i] - ent_first[i] > e - i
+                and _armed_group(text, doc[ent_first[i] : ent_end[i]])
+            ):
+                # "Manuel Rodriguez Patriotic Front": a town's name inside a group's name
+                # is the group's; its region or country still places it ("Kachin ...")
+                cands = [c for c in cands if c.kind in ("country", "admin1", "region")]
+            if cands and inside[i] in ("PERSON", "PRODUCT"):
+                # a one-word PERSON that is a country, state, big city or curated place
+                # ("Edmonton said", "while Heathrow and Gatwick reported")
                 cands = [
-                    c for c in cands if c.kind in ("country", "admin1") or c.population >= 100_000
+                    c
+                    for c in cands
+                    if c.kind in ("country", "admin1")
+                    or c.population >= 100_000
+                    or c.geonameid is None
                 ]
-            if not cands:
+            if not cands or _bare_designator(doc, i, e, upper):
                 continue
             # "Khmeimim air base", "Zaatari camp": take the facility word along
             for extra in (3, 2, 1):
@@ -605,8 +843,15 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                         cands, e = longer, e + extra
                         break
             level = 0
-            if e < n and doc[e].lower_ in ADMIN_DESIGNATORS:
+            if (
+                e < n
+                and doc[e].lower_ in ADMIN_DESIGNATORS
+                and not any(c.kind == "country" for c in cands)
+            ):
                 level = ADMIN_DESIGNATORS[doc[e].lower_]
+                e += 1
+            elif e < n and doc[e].lower_ in TOWN_DESIGNATORS:
+                level = TOWN_LEVEL
                 e += 1
             src = "norp" if all(c.match == DEMONYM for c in cands) else "scan"
             if src == "scan":
@@ -623,6 +868,49 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             break
         if not found:
             i += 1
+    # "of Hugo, Oklahoma": a town named before its state or country, whatever NER said
+    for b in list(mentions):
+        bs = b.tokens[0]
+        outer = [c for c in b.cands if c.kind == "admin1" and c.match in (NAME, ABBR)]
+        if not outer or bs < 2 or doc[bs - 1].text != ",":
+            continue
+        j = bs - 1
+        for k in range(max(0, j - 3), j):
+            run = doc[k:j]
+            if any(taken[k:j]) or not all(t.is_alpha and t.text[:1].isupper() for t in run):
+                continue
+            towns = [
+                c
+                for c in gz.lookup(run.text)
+                if c.kind in ("city", "admin2") and c.match == NAME and _within(c, outer)
+            ]
+            if towns and add(k, j, towns, "scan") is not None:
+                break
+    if not upper:
+        # one sense per discourse: a name the article uses as a place is a place in its
+        # other capitalised uses too ("born in Churchill, Man." ... "a Churchill doctor";
+        # "BANTAM —" ... "Bantam Superior Court")
+        known = {
+            m.key: m
+            for m in mentions
+            if m.cands and m.source in ("ner", "scan", "dateline") and m.container is None
+        }
+        n = len(doc)
+        for i in range(n):
+            if taken[i] or blocked[i] or inside[i] == "PERSON" or not _capitalised(doc[i], upper):
+                continue
+            for length in (3, 2, 1):
+                e = i + length
+                if e > n or any(taken[i:e]) or any(blocked[i:e]):
+                    continue
+                m = known.get(normalize(doc[i:e].text))
+                if (
+                    m is not None
+                    and doc[e - 1].text[:1].isupper()
+                    and not _name_goes_on(doc, e, inside)
+                ):
+                    add(i, e, list(m.cands), m.source if m.source != "dateline" else "scan")
+                    break
     if upper:  # the re-casing may have lower-cased a nationality ("TWO BANGLADESHIS SHOT")
         for i, tok in enumerate(doc):
             if taken[i] or blocked[i] or not tok.is_alpha or len(tok) < 4 or tok.text[:1].isupper():
@@ -673,7 +961,9 @@ def _base_score(c: Candidate, m: _Mention) -> float:
         s = KIND_BASE[kind]
     if c.match == ALT:
         s -= 12.0 if c.population > 100_000 or kind != "city" else 20.0
-    if m.admin_level == 3:  # "X township": the township or the town it is named after
+    if m.admin_level == TOWN_LEVEL:
+        pass  # only towns are left ("X village")
+    elif m.admin_level == 3:  # "X township": the township or the town it is named after
         s += 10.0 if kind in ("admin2", "city") else -30.0
     elif m.admin_level:
         want = "admin1" if m.admin_level == 1 else "admin2"
@@ -710,8 +1000,12 @@ def _country_context(mentions: list[_Mention]) -> Counter[str]:
 
 def _apply_containers(mentions: list[_Mention], text: str) -> None:
     """'Idlib, Syria', 'Louisville, Ky.': the second name contains the first."""
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for j, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False)):
+        nxt = mentions[j + 2] if j + 2 < len(mentions) else None
         between = text[a.end : b.start]
+        if between in ("'s ", "’s ") and a.cands and b.source != "norp":
+            _possessive(a, b)
+            continue
         if between.strip() != "," or not a.cands or not b.cands:
             continue
         if any(c.kind == "country" and c.match in (NAME, ABBR) for c in a.cands) and all(
@@ -742,6 +1036,51 @@ def _apply_containers(mentions: list[_Mention], text: str) -> None:
             b.cands = list(dict.fromkeys(outer_ok))
             a.container = b
             b.contained = True
+        elif not any(c.kind == "country" for c in a.cands) and _plain_container(b, nxt, text):
+            # "Santa Fe, Antioquia Department" with no Santa Fe known there: somewhere in
+            # that department, not a namesake abroad
+            a.cands = [c for c in b.cands if c.kind in ("country", "admin1", "admin2")]
+            a.container = b
+            b.contained = True
+
+
+def _possessive(a: _Mention, b: _Mention) -> None:
+    """ "Giza's Haram district", "Cairo's Abbasiya neighbourhood", "Myanmar's Kokang
+    region": the second place lies in the first one's country; with no sense there,
+    it is somewhere in the first place."""
+    outer = [
+        c
+        for c in a.cands
+        if c.kind in ("country", "admin1", "admin2", "city") and c.match in (NAME, ABBR)
+    ]
+    if not outer or any(c.kind == "country" for c in b.cands):
+        return
+    countries = {c.country for c in outer}
+    inner = [c for c in b.cands if c.country in countries]
+    if inner:
+        b.cands = inner
+    else:
+        b.cands = list(outer)
+        b.container = a
+        a.contained = True
+
+
+def _plain_container(b: _Mention, nxt: _Mention | None, text: str) -> bool:
+    """The second name of "X, Y" is surely X's container, not the next item of a list:
+    a subdivision named with its designator ("Antioquia Department") or by a postal
+    abbreviation ("Man.", "Ky."), and no list goes on after it ("X, Y and Z")."""
+    if b.text.lower().endswith(("states", "provinces", "regions", "districts")):
+        return False  # "in Kachin, Shan states": a list
+    if not b.cands or not (
+        b.admin_level in (1, 2)
+        or all(c.match == ABBR and c.kind in ("admin1", "country") for c in b.cands)
+    ):
+        return False
+    if nxt is not None:
+        gap = text[b.end : nxt.start].strip().lower()
+        if gap in (",", "and", "or", "&", ", and", ", or"):
+            return False
+    return True
 
 
 def _resolve(mentions: list[_Mention], text: str, actor_ctx: Counter[str] | None = None) -> None:
@@ -772,11 +1111,14 @@ def _resolve(mentions: list[_Mention], text: str, actor_ctx: Counter[str] | None
         for key, g in groups.items()
     }
     coherent = geo_filters.coherence(groups, home)
+    picked: dict[str, str | None] = {}
     for _ in range(3):
         top = max(ctx.values()) if ctx else 1.0
         for key, group in groups.items():
             near = [(a, b) for a, b, k in anchors if k != key]
-            _pick(group, ctx, top, admin1s, near, upper, own.get(key), coherent.get(key))
+            # places settled in their own name's home country: firm ground for a namesake
+            settled = [(a, b) for a, b, k in anchors if k != key and picked.get(k) == home[k]]
+            _pick(group, ctx, top, admin1s, near, upper, own.get(key), coherent.get(key), settled)
         ctx = Counter(extra)
         admin1s = set()
         anchors = []
@@ -795,6 +1137,7 @@ def _resolve(mentions: list[_Mention], text: str, actor_ctx: Counter[str] | None
                 admin1s.add((c.country, c.admin1))
             elif c.kind in ("city", "admin2", "facility") and c.lat is not None:
                 anchors.append((c.lat, c.lon, key))
+                picked[key] = c.country
                 if c.admin1:
                     admin1s.add((c.country, c.admin1))
     _follow_named_regions(mentions)
@@ -818,6 +1161,14 @@ def _follow_named_regions(mentions: list[_Mention]) -> None:
                 m.pick = region
 
 
+def _near_anchor(c: Candidate, anchors: list[tuple[float, float]]) -> bool:
+    return (
+        c.lat is not None
+        and c.kind in ("city", "admin2", "facility")
+        and min(haversine_km(c.lat, c.lon, a, b) for a, b in anchors) < 150
+    )
+
+
 def _pick(
     group: list[_Mention],
     ctx: Counter[str],
@@ -827,14 +1178,29 @@ def _pick(
     upper: bool = False,
     own: tuple[str, float] | None = None,
     fit: dict[str, int] | None = None,
+    settled: list[tuple[float, float]] | None = None,
 ) -> None:
     cands = list({c.id: c for m in group for c in m.cands}.values())
     name_cities = {(c.country, c.admin1) for c in cands if c.kind == "city" and c.match == NAME}
     dateline = any(m.source == "dateline" for m in group)
     countries = any(c.kind == "country" and c.match in (NAME, ABBR) for c in cands)
+    curated = any(c.geonameid is None and c.match == NAME for c in cands)
+    if own is not None and ctx.get(own[0], 0.0) - own[1] <= 1e-9:
+        if any(
+            c.country != own[0]
+            and (settled and _near_anchor(c, settled) or fit and c.country in fit)
+            for c in cands
+        ):
+            # "Paris" beside "County of Brant": its own earlier pick (France) is the only
+            # vote for France, while a sense in another country lies by a place settled
+            # at home or by names that have senses there: the own vote does not count
+            ctx = +Counter({k: v - (own[1] if k == own[0] else 0.0) for k, v in ctx.items()})
+            top = max(ctx.values()) if ctx else 1.0
     best, best_s = None, -1e9
     for c in cands:
         s = max(_base_score(c, m) for m in group)
+        if curated and c.match == ALT:
+            s -= 30.0  # "White House": the curated building, not Casablanca translated
         if c.kind == "admin1" and c.match == ALT and (c.country, c.name) in name_cities:
             s -= 20.0  # "Aleppo": the city called so, not the governorate also called so
         if dateline and c.kind == "city":

@@ -77,6 +77,22 @@ def actor_countries(events: list) -> Counter[str]:  # noqa: ANN001 - strife.reco
     return out
 
 
+ARMED_TYPES = ("rebel_group", "political_militia", "identity_militia", "state_forces")
+
+
+def group_countries(doc: Doc, text: str, events: list) -> Counter[str]:  # noqa: ANN001
+    """The countries of the armed groups the article names (a communique of the
+    "Farabundo Marti National Liberation Front" that names no country is Salvadoran)."""
+    from strife import actors
+
+    out: Counter[str] = Counter()
+    for name in named_actors(doc, text, events):
+        hit = actors.lookup(name)
+        if hit is not None and hit.country and hit.type in ARMED_TYPES:
+            out[hit.country] += 1
+    return out
+
+
 def named_actors(doc: Doc, text: str, events: list) -> list[str]:  # noqa: ANN001
     """Canonical names of the actors the article names, in order of first mention."""
     from strife import actors  # the actor dictionary (someone else's module)

@@ -35,8 +35,17 @@ def _near_modifier(doc: Doc, m: _Mention) -> bool:
     return any(w in _geo().NEAR_WORDS for w in window)
 
 
+# Words through which a place says where someone spoke or reported from, not where the
+# event happened ("kidnapped in Colombia, according to family sources in Caracas").
+SPEAKER_WORDS = frozenset(
+    "according source sources official officials spokesman spokeswoman spokesperson "
+    "reporter reporters correspondent correspondents diplomat diplomats embassy".split()
+)
+
+
 def _attached(trigger: Token, m: _Mention, doc: Doc) -> bool:
-    """The mention hangs off the trigger (or its verb) through a preposition."""
+    """The mention hangs off the trigger (or its verb) through a preposition, not
+    through a speaker ("sources in Caracas", "according to officials in Lima")."""
     root = doc[m.tokens[0] : m.tokens[1]].root
     targets = {trigger.i, trigger.head.i}
     if trigger.head.head is not None:
@@ -45,6 +54,8 @@ def _attached(trigger: Token, m: _Mention, doc: Doc) -> bool:
     for _ in range(6):
         head = node.head
         if head.i == node.i:
+            return False
+        if head.lower_ in SPEAKER_WORDS and head.i not in targets:
             return False
         if head.i in targets and node.dep_ in (
             "prep",
@@ -88,6 +99,17 @@ def event_place(
     ):
         # a foreign country merely named near the event ("A REPORT FROM SPAIN ... THE
         # KILLINGS"): the event is the article's, unless its actors or the parse say so
+        found = None
+    elif (
+        found is not None
+        and found.pick is not None
+        and found.pick.kind == "country"
+        and main
+        and found.pick.country != main
+        and _across_border(doc, found)
+    ):
+        # "soldiers were killed at the border with Colombia" in a Venezuelan report: the
+        # neighbour is named as the other side of the border, not as the event's place
         found = None
     own = found.pick if found is not None else None
     if own is not None and own.kind == "city" and own.population < _geo().WEAK_POPULATION:
@@ -146,6 +168,15 @@ def as_modifiers(ctx: Counter[str], doc: Doc, mentions: list[_Mention]) -> Count
         ):
             out[top.country] -= 0.5
     return +out
+
+
+def _across_border(doc: Doc, m: _Mention) -> bool:
+    """'the border with Colombia', 'its frontier with Iraq': the other side."""
+    s = m.tokens[0]
+    before = [t.lower_ for t in doc[max(0, s - 2) : s]]
+    return (
+        len(before) == 2 and before[0] in ("border", "frontier", "borders") and before[1] == "with"
+    )
 
 
 def _actor_countries(ev: Event) -> set[str]:

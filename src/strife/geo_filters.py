@@ -114,7 +114,13 @@ def unsupported(
         return False
     if upper:
         return c.population < 100_000 or all(" " not in m.text.strip() for m in group)
-    return c.match == ALT or c.kind == "city" and c.population < WEAK_POPULATION
+    return (
+        c.match == ALT
+        or c.kind == "city"
+        and c.population < WEAK_POPULATION
+        or c.kind == "admin2"
+        and c.population < 10 * WEAK_POPULATION  # "Haram district" is no Norwegian one
+    )
 
 
 NEAR_KM = 150.0
