@@ -311,6 +311,8 @@ def test_designators_and_villages(nlp, gz: Gazetteer) -> None:  # noqa: F811
     text = "Rebels in Chile reported the occupation of Agua Grande village last May."
     tops = run(nlp, gz, text)
     assert all(t.place.country != "ST" for t in tops)  # a village, not a district abroad
+    tops = run(nlp, gz, "Gunmen kill seven in a northern Nigeria village.")
+    assert [t.place.country for t in tops] == ["NG"]  # a village in Nigeria, not one named so
 
 
 def test_named_containers(gz: Gazetteer, nlp) -> None:  # noqa: F811

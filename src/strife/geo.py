@@ -646,7 +646,11 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                     level = ADMIN_DESIGNATORS[doc[pe].lower_]
                     pe += 1
                     stext = doc[ps:pe].text
-                elif pe < len(doc) and doc[pe].lower_ in TOWN_DESIGNATORS:
+                elif (
+                    pe < len(doc)
+                    and doc[pe].lower_ in TOWN_DESIGNATORS
+                    and not any(c.kind == "country" for c in gz.lookup(stext))
+                ):  # "a northern Nigeria village" is in Nigeria, not a town named Nigeria
                     level = TOWN_LEVEL
                     pe += 1
                     stext = doc[ps:pe].text
@@ -850,7 +854,11 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             ):
                 level = ADMIN_DESIGNATORS[doc[e].lower_]
                 e += 1
-            elif e < n and doc[e].lower_ in TOWN_DESIGNATORS:
+            elif (
+                e < n
+                and doc[e].lower_ in TOWN_DESIGNATORS
+                and not any(c.kind == "country" for c in cands)
+            ):
                 level = TOWN_LEVEL
                 e += 1
             src = "norp" if all(c.match == DEMONYM for c in cands) else "scan"
