@@ -602,3 +602,60 @@ def test_a_later_dated_killing_of_other_victims_is_its_own_event(extract) -> Non
             "note protests the murder of Ana Ruiz and Marta Gil on 4 April.")  # fmt: skip
     events = extract(text, published="1989-05-09").events
     assert [e.fatalities.best for e in events] == [9], [e.fatalities for e in events]
+
+
+# ------------------------------------------------ headlines (detection round)
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        # a headline's passive without "was"
+        ("Party activist killed as rival supporters torch market stalls", 1),
+        ("Curfew imposed in port city, one killed", 1),
+        ("One killed, three injured in grenade attack on bus station", 1),
+        # the number hangs on a modifier of the noun
+        ("SIX PAKISTAN SOLDIERS KILLED BY TALIBAN LANDMINE", 6),
+        # a split object ("policeman", "tracts"), and person nouns of faith and following
+        ("BANDITS KILL POLICEMAN IN HILL TRACTS", 1),
+        ("Gunmen kill Hindu priest's aide in temple town", 1),
+        ("Armed group claims killing of preacher in Lagos", 1),
+    ],
+)
+def test_headline_tolls(extract, text: str, best: int) -> None:
+    events = extract(text, published="2015-03-02").events
+    assert events, text
+    assert events[0].fatalities.best == best, [e.fatalities for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb trigger anchors the sentence though a noun trigger types it
+        "TROOPS KILL BANDIT CHIEF, DEPUTY IN FOREST BATTLE",
+        # the fighting itself says it was violence
+        "Fighting flares in the hills as ceasefire talks approach",
+        # displacement is not a conflict's running death toll
+        "Tens of thousands flee shelling in border district",
+        # fire from artillery is no accidental fire
+        "Farmer Killed by Artillery Fire in Border Village",
+        # an offensive against an armed side is no metaphor
+        "Army offensive against Shabaab fighters enters its second week",
+        # title-case headlines: plain words the tagger reads as names
+        "Rebel Group Says Ambush Kills Soldiers Near Kenyan Border",
+        "Landmine Casualties Rise Across Hill District",
+    ],
+)
+def test_headlines_that_report_conflict_give_an_event(extract, text: str) -> None:
+    assert extract(text, published="2015-03-02").events, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor promised to continue the fight against corruption.",
+        "Volunteers spent the weekend fighting the blaze near the ranch.",
+        "Tech Giant Strikes Deal With Rival Over Chip Patents",
+        "Company Launches Offensive Marketing Campaign In Europe",
+    ],
+)
+def test_metaphors_and_business_headlines_give_no_event(extract, text: str) -> None:
+    assert not extract(text, published="2015-03-02").events, text

@@ -64,6 +64,8 @@ PERSON_NOUNS = {
     "missionary", "pastor", "seminarian", "lecturer", "scientist", "clerk", "survivor", "spokesman", "spokeswoman", "sheriff", "constable", "ranger",
     "watchman", "mechanic", "vendor", "shopkeeper", "pharmacist", "physician",
     "surgeon", "midwife", "herder", "hunter", "tribesman", "tribesmen", "chieftain",
+    "settler", "preacher", "convert", "muslim", "moslem", "christian", "hindu", "buddhist",
+    "aide", "associate", "supporter", "follower", "cadre", "medic",
 }  # fmt: skip
 
 
@@ -148,6 +150,13 @@ def _noun_figure(noun: Token) -> Figure | None:
                 return fig
         if child.lower_ == "both" and child.dep_ in ("det", "predet", "preconj", "amod"):
             return Figure(2)  # "both policemen died"
+        if child.dep_ == "compound" and child.i < noun.i:
+            # "Nine Bangladesh soldiers": the number hangs on a modifier before the noun
+            first = child.doc[child.left_edge.i]
+            if first.like_num and first.dep_ in ("nummod", "compound") and first.pos_ == "NUM":
+                fig = figure_at(first)
+                if fig:
+                    return fig
     # "dozens of people", "hundreds of civilians": the noun is the pobj of "of"
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in VAGUE:

@@ -26,7 +26,7 @@ STRONG_CLASSES = {"air", "shelling", "bomb", "grenade", "kill", "attack", "raid"
 # arguments (an armed or crowd actor the text names, a weapon)
 # words in an event's evidence that say the deaths or the fighting were violence
 VIOLENCE_CUES = re.compile(
-    r"\b(violence|violent|clashes|gunbattles?|gunfights?|firefights?|militants?|rebels?|"
+    r"\b(violence|violent|clashes|fighting|gunbattles?|gunfights?|firefights?|militants?|rebels?|"
     r"insurgents?|troops|soldiers?|army|armies|militias?|gunmen|gunfire|guerrillas?|"
     r"terrorists?|jihadists?|airstrikes?|shelling|attacks?|attacked)\b",
     re.I,

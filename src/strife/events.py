@@ -497,7 +497,10 @@ def _candidates(doc: Doc, published: str | None) -> list[_Candidate]:
                 out.append(cand)
             continue
         trig, end, cls, sub = _classify(found, sent)
-        cand = _Candidate(sent, trig, end, cls, sub, _anchored(sent, trig), _places(sent), idx=n)
+        # a sentence with a verb trigger of its own is anchored, also when a noun trigger
+        # types it ("Soldiers kill rebel commander in jungle fight")
+        anchored = _anchored(sent, trig) or any(t.pos_ == "VERB" for t, _, _ in found)
+        cand = _Candidate(sent, trig, end, cls, sub, anchored, _places(sent), idx=n)
         cand.date = _date_in([sent], trig, published)[0]
         deaths, hurt = _tolls(sent)
         cand.deaths = deaths

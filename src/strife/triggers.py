@@ -15,6 +15,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from . import actors
+
 # --------------------------------------------------------------- trigger lexicon
 # lemma -> trigger class. Classes are turned into sub-event types by ``_classify``.
 TRIGGERS: dict[str, str] = {
@@ -169,7 +171,11 @@ BACKGROUND = re.compile(
     r"per (day|week|month|year)|so far this (year|month)|during the month of|"
     r"over the (past|last) (\d+|\w+) (days|weeks|months|years)|since the \w+ (began|started)|"
     # a conflict's running total: "has killed thousands over the past decade"
-    r"(over|in|during) the (past|last) (\w+ )?decades?|(tens|hundreds) of thousands|"
+    r"(over|in|during) the (past|last) (\w+ )?decades?|"
+    # "tens of thousands killed" (not "tens of thousands flee", "... protested")
+    r"(tens|hundreds) of thousands (of \w+ )?((have|had) )?(been )?(killed|dead|died|deaths|lives)|"
+    r"(killed|claimed the lives of|deaths of) (more than |over |some |nearly |about )?"
+    r"(tens|hundreds) of thousands|"
     r"the (conflict|war|insurgency|violence|fighting|uprising) (has|have) (killed|claimed|left)|"
     # habits, not events: "has often used women as suicide bombers", "regularly attacks convoys"
     r"(has|have|had) (often|regularly|frequently|repeatedly|routinely)|"
@@ -213,7 +219,14 @@ def trigger_class(tok: Token) -> tuple[str, int] | None:
     low = tok.lower_
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if tok.pos_ in ("PROPN",) and not tok.is_upper:
-        return None  # names ("Battle Creek", "Fort Hood") are not events
+        # names ("Battle Creek", "Fort Hood") are not events; but a title-case headline
+        # makes the tagger read plain words as names ("Arakan Army Claims Ambush Kills
+        # Dozens"): there an unambiguous violence word outside any entity is a trigger
+        guess = _title_word(tok)
+        if guess is None:
+            return None
+        tok.lemma_ = guess
+        lemma = guess
     if nxt is not None:
         two = f"{lemma} {nxt.lemma_.lower()}"
         if two in ("shoot down", "gun down", "set fire", "open fire", "air strike", "air raid",
@@ -235,6 +248,33 @@ def trigger_class(tok: Token) -> tuple[str, int] | None:
     ):
         return None
     return cls, tok.i + 1
+
+
+# words that name violence in every sense, read as triggers in title-case headlines
+TITLE_TRIGGERS = {"kill", "killing", "massacre", "murder", "assassinate", "assassination",
+                  "ambush", "offensive", "clash", "airstrike", "shelling", "bombing",
+                  "landmine", "kidnap", "kidnapping", "abduct", "abduction", "behead",
+                  "gunbattle", "firefight", "gunfight", "skirmish", "slay", "slaying"}  # fmt: skip
+
+
+def _title_case(sent) -> bool:  # noqa: ANN001 - a spaCy Span
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+
+
+def _title_word(tok: Token) -> str | None:
+    """The trigger lemma of a capitalised plain word in a title-case headline, or None."""
+    if tok.ent_type_ not in ("", "WEAPON") or not tok.is_alpha or not _title_case(tok.sent):
+        return None
+    low = tok.lower_
+    forms = [low]
+    if low.endswith("s"):
+        forms += [low[:-1], low[:-2]]
+    if low.endswith("ed"):
+        forms += [low[:-2], low[:-1]]
+    if low.endswith("ing"):
+        forms += [low, low[:-3], low[:-3] + "e"]
+    return next((f for f in forms if f in TITLE_TRIGGERS), None)
 
 
 def _person_taken(tok: Token) -> bool:
@@ -372,7 +412,8 @@ def is_real(tok: Token, cls: str) -> bool:
                                             "injure", "detonate", "go", "rain", "tear")
             or any(c.lemma_.lower() in ("attack", "fire", "strike", "barrage", "explosion")
                    for c in tok.head.children if c.i == tok.i) or tok.head.lemma_.lower() in (
-                "attack", "fire", "strike", "barrage", "explosion", "blast", "shelling")
+                "attack", "fire", "strike", "barrage", "explosion", "blast", "shelling",
+                "casualty", "victim")  # "landmine casualties", "bomb victims"
             or tok.pos_ == "VERB"
             # the agent of a passive verb: "offices shaken by explosives", "destroyed by a bomb"
             or tok.dep_ == "pobj" and tok.head.dep_ == "agent"
@@ -389,7 +430,12 @@ def is_real(tok: Token, cls: str) -> bool:
         if words & NOT_VIOLENT_CAUSE and not words & {"attack", "bomb", "gunman", "shoot",
                                                        "militant", "rebel", "explosion",
                                                        "blast", "airstrike", "shell", "troop",
-                                                       "soldier", "clash", "fighting"}:  # fmt: skip
+                                                       "soldier", "clash", "fighting",
+                                                       # weapons: "killed by artillery fire"
+                                                       "artillery", "mortar", "rocket",
+                                                       "missile", "grenade", "gunfire",
+                                                       "sniper", "landmine", "insurgent",
+                                                       "militia", "gunfight"}:  # fmt: skip
             return False
     if lemma == "attack" and tok.sent is not None:
         mods = {c.lemma_.lower() for c in children}
@@ -397,8 +443,17 @@ def is_real(tok: Token, cls: str) -> bool:
             return False
     if lemma in ("fight", "fighting", "battle", "combat", "offensive"):
         mods = {c.lemma_.lower() for c in children} | {tok.head.lemma_.lower()}
+        if "against" in mods and _against_armed(tok):
+            mods.discard("against")  # "an offensive against the rebels", "KIA's brigade"
         if mods & {
             "against",
+            "blaze",
+            "wildfire",
+            "flame",
+            "crime",
+            "inflation",
+            "addiction",
+            "relegation",
             "legal",
             "court",
             "political",
@@ -415,6 +470,30 @@ def is_real(tok: Token, cls: str) -> bool:
         }:
             return False
     return True
+
+
+def _against_armed(tok: Token) -> bool:
+    """The "against" phrase of a fight names an armed side: "an offensive against the
+    rebels", "fighting against KIA's brigade" (not "the fight against corruption")."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"]
+    if tok.head.lower_ == "against":
+        preps.append(tok.head)
+    for prep in preps:
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for t in obj.subtree:
+                if t.lemma_.lower() in ARMED or t.lower_ in ("rebels", "militants", "insurgents"):
+                    return True
+                if t.ent_type_ == "ORG" and t.ent_iob_ == "B":
+                    ent = next(e for e in t.doc.ents if e.start == t.i)
+                    actor = actors.lookup(ent.text)
+                    if actor is not None and actor.type in ARMED_TYPES:
+                        return True
+    return False
+
+
+ARMED_TYPES = ("state_forces", "rebel_group", "political_militia", "identity_militia")
 
 
 def sport_or_business(doc: Doc) -> bool:
