@@ -659,3 +659,20 @@ def test_headlines_that_report_conflict_give_an_event(extract, text: str) -> Non
 )
 def test_metaphors_and_business_headlines_give_no_event(extract, text: str) -> None:
     assert not extract(text, published="2015-03-02").events, text
+
+
+def test_a_running_total_over_the_year_is_no_events_toll(extract) -> None:
+    events = extract("120 Army Troops Killed by Rebels This Year, Group Says",
+                     published="2015-07-02").events  # fmt: skip
+    assert events and all(e.fatalities.best is None for e in events)
+
+
+def test_a_headline_list_of_two_victims_counts_both(extract) -> None:
+    events = extract("POLICE KILL BANDIT LEADER, DEPUTY IN FOREST SHOOTOUT",
+                     published="2015-07-02").events  # fmt: skip
+    assert events and events[0].fatalities.best == 2
+
+
+def test_a_title_case_trigger_read_as_the_start_of_a_name(extract) -> None:
+    text = "Militia Beats and Kills Five Farmers, Burns Homes Across Border District"
+    assert extract(text, published="2015-07-02").events

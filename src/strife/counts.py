@@ -185,6 +185,7 @@ def _name_head(noun: Token) -> bool:
     "Manuel" is tagged PERSON and "Vasquez" a common noun."""
     return noun.tag_ in ("NN", "NNP") and noun.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "compound" and c.ent_type_ == "PERSON" and c.i == noun.i - 1
+        and c.lower_ not in PERSON_NOUNS  # "Rebel commander": a re-cased word, not a name
         for c in noun.children
     )
 
@@ -241,7 +242,18 @@ def heads(noun: Token) -> list[Token]:
     for c in noun.children:
         if not numbered and not named and c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children):
             out += [c, *[g for g in c.conjuncts if g.i > c.i]]
+        elif not numbered and not named and c.dep_ == "appos" and _bare_person(c) and \
+                _bare_person(noun) and c.i == noun.i + 2:  # fmt: skip
+            out.append(c)  # a headline's list: "kill rebel commander, associate"
     return out
+
+
+def _bare_person(noun: Token) -> bool:
+    """A singular person noun with no determiner or other words of its own but compounds."""
+    return noun.lemma_.lower() in PERSON_NOUNS and noun.tag_ == "NN" and all(
+        c.dep_ in ("compound", "amod", "punct", "appos") or c.dep_ == "prep" and c.lower_ != "of"
+        for c in noun.children
+    )
 
 
 def people(noun: Token) -> Figure | None:

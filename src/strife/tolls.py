@@ -170,6 +170,23 @@ def _to_death(tok: Token) -> bool:
         g.lemma_.lower() == "death" for g in c.children) for c in tok.children)  # fmt: skip
 
 
+YEAR_TOTAL = re.compile(
+    r"(so far )?(this|that) year|so far( this (year|month))?|(in|over|during) the (past|last) "
+    r"(year|(\w+ )?(months|years))"
+)
+
+
+def _running_total(tok: Token) -> bool:
+    """ "178 troops killed by the rebels this year", "have killed 40 so far": the death word
+    counts a period's dead, not one event's (the article may still report an event)."""
+    for c in tok.children:
+        if c.dep_ in ("npadvmod", "advmod", "prep"):
+            phrase = " ".join(t.lower_ for t in c.subtree)
+            if YEAR_TOTAL.fullmatch(phrase):
+                return True
+    return False
+
+
 def _headline_passive(tok: Token) -> bool:
     """ "Party activist killed as opposition men torch shop", "strike turns violent, one
     killed": a past participle with a subject, no object and no auxiliary, as headlines
@@ -189,6 +206,8 @@ def _headline_passive(tok: Token) -> bool:
 def _figure_for(tok: Token, lemma: str, seen: set[int],
                 found: list[Token] | None = None) -> counts.Figure | None:  # fmt: skip
     """The count of people a death or injury word applies to."""
+    if _running_total(tok):
+        return None
     candidates: list[Token] = []
     deps = {c.dep_: c for c in tok.children}
     # "the assassinated Carlos Pizarro", "people killed in the blast": passive participles

@@ -264,7 +264,11 @@ def _title_case(sent) -> bool:  # noqa: ANN001 - a spaCy Span
 
 def _title_word(tok: Token) -> str | None:
     """The trigger lemma of a capitalised plain word in a title-case headline, or None."""
-    if tok.ent_type_ not in ("", "WEAPON") or not tok.is_alpha or not _title_case(tok.sent):
+    # the tagger also reads such words as the start of a name ("Kills Six Medics")
+    in_name = tok.ent_type_ == "ORG" and tok.ent_iob_ == "B"
+    if tok.ent_type_ not in ("", "WEAPON") and not in_name:
+        return None
+    if not tok.is_alpha or not _title_case(tok.sent):
         return None
     low = tok.lower_
     forms = [low]
