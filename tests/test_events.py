@@ -676,3 +676,18 @@ def test_a_headline_list_of_two_victims_counts_both(extract) -> None:
 def test_a_title_case_trigger_read_as_the_start_of_a_name(extract) -> None:
     text = "Militia Beats and Kills Five Farmers, Burns Homes Across Border District"
     assert extract(text, published="2015-07-02").events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Hackers attacked the bank's servers on Monday, shutting its website for hours.", 0),
+        ("The legality of attacking the servers was debated since it resembles denial of "
+         "service attacks.", 0),
+        # computers named near a physical attack do not undo it
+        ("Gunmen attacked a police station near the computer market in Kano, killing two "
+         "officers.", 1),
+    ],
+)  # fmt: skip
+def test_attacks_on_computers_are_no_conflict_events(extract, text: str, events: int) -> None:
+    assert len(extract(text, published="2015-07-02").events) == events

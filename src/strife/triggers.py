@@ -445,6 +445,8 @@ def is_real(tok: Token, cls: str) -> bool:
         mods = {c.lemma_.lower() for c in children}
         if mods & {"heart", "panic", "anxiety", "asthma", "cyber", "verbal", "personal"}:
             return False
+    if lemma in ("attack", "strike", "hit", "target", "raid", "assault") and _cyber(tok.sent):
+        return False  # "attacking the servers", "a denial-of-service attack": no violence
     if lemma in ("fight", "fighting", "battle", "combat", "offensive"):
         mods = {c.lemma_.lower() for c in children} | {tok.head.lemma_.lower()}
         if "against" in mods and _against_armed(tok):
@@ -474,6 +476,21 @@ def is_real(tok: Token, cls: str) -> bool:
         }:
             return False
     return True
+
+
+CYBER = {"server", "servers", "website", "websites", "ddos", "hacker", "hackers", "malware",
+         "ransomware", "phishing", "botnet", "spam", "spammer", "cyberattack", "firewall",
+         "denial-of-service", "hack", "hacking", "computer", "computers", "network"}  # fmt: skip
+PHYSICAL = {"kill", "killed", "dead", "bomb", "gunman", "gunmen", "shoot", "shot", "wound",
+            "injure", "injured", "explosion", "blast", "troop", "soldier", "militant",
+            "rebel", "police", "grenade", "knife", "stab", "rocket", "missile"}  # fmt: skip
+
+
+def _cyber(sent) -> bool:  # noqa: ANN001 - a spaCy Span
+    """The sentence is about an attack on computers, with no physical violence in it."""
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    cyber = bool(words & CYBER) or "denial of service" in sent.text.lower()
+    return cyber and not words & PHYSICAL
 
 
 def _against_armed(tok: Token) -> bool:
