@@ -691,3 +691,39 @@ def test_a_title_case_trigger_read_as_the_start_of_a_name(extract) -> None:
 )  # fmt: skip
 def test_attacks_on_computers_are_no_conflict_events(extract, text: str, events: int) -> None:
     assert len(extract(text, published="2015-07-02").events) == events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a disaster report: its death words and rescue helicopters are no conflict
+        "Strong earthquake jolts southern Iran. It killed 612 people and injured more than "
+        "1,400.",
+        "Flooding swamps the delta. Two helicopters began moving the injured to hospital.",
+        # an accident
+        "Mr. Smith shot and killed his father in a duck-hunting accident in Canada.",
+        # an abstract object of "attacks"
+        "The firm's innovation lies in how it attacks the remaining two-thirds of the power "
+        "consumption problem.",
+        # an event someone only tried to bring about
+        "Fans spent the week attempting to form protests against the decision.",
+        # only an aircraft is brought down; a metaphorical weapon; a heart attack
+        "The investigation brought down the president.",
+        "ATI is a potent weapon for AMD in its clash with Intel.",
+        "The actress died at 85 after suffering a heart attack earlier this month.",
+    ],
+)
+def test_non_conflict_uses_of_conflict_words_give_no_event(extract, text: str) -> None:
+    assert not extract(text, published="2015-07-02").events, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods hit the north. Gunmen later attacked a relief convoy, killing two aid workers.",
+        "Rebels brought down an army helicopter near the border on Monday.",
+        "The court ordered a judge to investigate the murder of the union leader in Lima.",
+    ],
+)
+def test_conflict_next_to_those_words_still_gives_an_event(extract, text: str) -> None:
+    assert extract(text, published="2015-07-02").events, text

@@ -724,7 +724,10 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             ev.fatalities = Count()  # deaths belong to a violent event, never to an arrest
         events.append(ev)
         classes.append(cand.cls)
-    return doc_gate.keep(events, classes)
+    return doc_gate.keep(events, classes, lead=doc.text[:LEAD_CHARS])
+
+
+LEAD_CHARS = 200  # the headline and first lines: what the article is about
 
 
 # nouns for physical targets: "blew up a bridge", "attacked the substation"

@@ -403,6 +403,19 @@ def is_real(tok: Token, cls: str) -> bool:
         for c in children if c.dep_ == "prep" for g in c.children
     ):  # fmt: skip
         return False  # a business takeover, not the taking of a place
+    if cls == "down" and lemma in ("bring", "down") and not _aircraft_object(tok):
+        return False  # "brought down the government", "cables bring down phone lines"
+    if cls == "down" and lemma == "shoot" and any(
+        _abstract(c) for c in children if c.dep_ in ("dobj", "nsubjpass")
+    ):
+        return False  # "shot down the proposal"
+    if lemma == "attack" and tok.pos_ == "VERB" and any(
+        _abstract(c) for c in children if c.dep_ == "dobj"
+    ):
+        return False  # "attacks the power consumption problem", "attacked the budget"
+    if tok.dep_ == "dobj" and head.lemma_.lower() in STAGE_VERBS and _infinitive(head) \
+            and head.head.lemma_.lower() in FUTURE_HEADS:  # fmt: skip
+        return False  # "attempting to form protests", "plans to stage attacks"
     if lemma == "mine" and tok.pos_ != "NOUN":
         return False  # "the company mined gold"
     if lemma in ("rocket", "missile", "mortar", "artillery", "bomb", "grenade", "dynamite",
@@ -431,6 +444,9 @@ def is_real(tok: Token, cls: str) -> bool:
                  "destroy", "damage", "raze", "demolish"):  # fmt: skip
         window = tok.sent
         words = {t.lemma_.lower() for t in window}
+        if words & {"accident", "accidental", "accidentally"} and not words & {
+            "attack", "bomb", "militant", "rebel", "gunman", "airstrike", "insurgent"}:  # fmt: skip
+            return False  # "shot and killed his father in a hunting accident"
         if words & NOT_VIOLENT_CAUSE and not words & {"attack", "bomb", "gunman", "shoot",
                                                        "militant", "rebel", "explosion",
                                                        "blast", "airstrike", "shell", "troop",
@@ -491,6 +507,41 @@ def _cyber(sent) -> bool:  # noqa: ANN001 - a spaCy Span
     words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
     cyber = bool(words & CYBER) or "denial of service" in sent.text.lower()
     return cyber and not words & PHYSICAL
+
+
+# verbs that bring an event about: "to form protests", "to stage attacks" (not "to
+# investigate the murder", whose object happened)
+STAGE_VERBS = {"form", "stage", "launch", "carry", "commit", "hold", "organize", "organise",
+               "mount", "conduct", "make", "unleash", "wage"}  # fmt: skip
+AIRCRAFT = {"plane", "aircraft", "airplane", "airliner", "jet", "helicopter", "drone",
+            "warplane", "fighter", "bomber", "chopper", "missile", "rocket", "balloon",
+            "airship", "uav", "gunship"}  # fmt: skip
+ABSTRACT = {"problem", "issue", "question", "challenge", "policy", "plan", "proposal",
+            "decision", "budget", "bill", "law", "idea", "record", "claim", "statement",
+            "remark", "comment", "report", "speech", "deal", "strategy", "approach", "market",
+            "price", "cost", "economy", "reform", "program", "programme", "consumption",
+            "credibility", "reputation", "motive", "character", "performance"}  # fmt: skip
+
+
+def _aircraft_object(tok: Token) -> bool:
+    """ "shot down a helicopter", "brought down the drone": what fell flies."""
+    verb = tok if tok.pos_ == "VERB" or tok.lemma_.lower() != "down" else tok.head
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl"):
+        objs.append(verb.head)
+    return any(
+        o.ent_type_ == "MILITARY_PLATFORM" or o.lemma_.lower() in AIRCRAFT
+        or any(t.lemma_.lower() in AIRCRAFT for t in o.children if t.dep_ == "compound")
+        for o in objs
+    ) or not objs  # no object to judge by: "the plane they shot down"
+
+
+def _abstract(noun: Token) -> bool:
+    """An abstract thing, attacked in words: "the problem", "two-thirds of the problem"."""
+    if noun.lemma_.lower() in ABSTRACT:
+        return True
+    return any(g.lemma_.lower() in ABSTRACT for c in noun.children
+               if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)  # fmt: skip
 
 
 def _against_armed(tok: Token) -> bool:
