@@ -711,6 +711,10 @@ def test_attacks_on_computers_are_no_conflict_events(extract, text: str, events:
         "The investigation brought down the president.",
         "ATI is a potent weapon for AMD in its clash with Intel.",
         "The actress died at 85 after suffering a heart attack earlier this month.",
+        # an attack said to be unlikely or ruled out
+        "The cause of the cut near Sicily remains unclear, and a spokesman in Rome said on "
+        "Monday it was unlikely to have been an attack.",
+        "Police in Lyon ruled out an attack on Monday after the gas leak at the chemical plant.",
     ],
 )
 def test_non_conflict_uses_of_conflict_words_give_no_event(extract, text: str) -> None:

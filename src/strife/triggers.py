@@ -403,6 +403,8 @@ def is_real(tok: Token, cls: str) -> bool:
         for c in children if c.dep_ == "prep" for g in c.children
     ):  # fmt: skip
         return False  # a business takeover, not the taking of a place
+    if _ruled_out(tok):
+        return False  # "it was unlikely to have been an attack", "ruled out an attack"
     if cls == "down" and lemma in ("bring", "down") and not _aircraft_object(tok):
         return False  # "brought down the government", "cables bring down phone lines"
     if cls == "down" and lemma == "shoot" and any(
@@ -521,6 +523,26 @@ ABSTRACT = {"problem", "issue", "question", "challenge", "policy", "plan", "prop
             "remark", "comment", "report", "speech", "deal", "strategy", "approach", "market",
             "price", "cost", "economy", "reform", "program", "programme", "consumption",
             "credibility", "reputation", "motive", "character", "performance"}  # fmt: skip
+
+
+UNLIKELY = {"unlikely", "doubtful", "improbable", "impossible"}
+
+
+def _ruled_out(tok: Token) -> bool:
+    """The sentence says the event was unlikely or ruled out: "a spokesman said it was
+    unlikely to have been an attack", "police ruled out an attack"."""
+    cur = tok
+    for _ in range(4):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in UNLIKELY or cur.lemma_.lower() == "rule" and any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in cur.children
+        ):
+            return True
+        if cur.pos_ == "VERB" and cur.lemma_.lower() not in ("be", "have"):
+            return False
+    return False
 
 
 def _aircraft_object(tok: Token) -> bool:
