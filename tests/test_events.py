@@ -731,3 +731,9 @@ def test_non_conflict_uses_of_conflict_words_give_no_event(extract, text: str) -
 )
 def test_conflict_next_to_those_words_still_gives_an_event(extract, text: str) -> None:
     assert extract(text, published="2015-07-02").events, text
+
+
+def test_a_title_case_verb_read_as_a_name_takes_its_object_as_victims(extract) -> None:
+    events = extract("Insurgent Ambush Kills Dozens of Police Officers in Balochistan",
+                     published="2015-07-02").events  # fmt: skip
+    assert events and events[0].fatalities.best == 12  # "dozens" is coded 12

@@ -214,7 +214,10 @@ def _figure_for(tok: Token, lemma: str, seen: set[int],
     passive = "nsubjpass" in deps or "auxpass" in deps or tok.dep_ in ("amod", "acl")
     if tok.pos_ == "VERB" and not passive and _headline_passive(tok):
         passive = True  # "One killed, two injured in bomb attack": a headline's "was" left out
-    if tok.pos_ == "VERB" and not passive and lemma not in ("die", "perish"):
+    # a title-case headline's verb the tagger took for a name ("Ambush Kills Dozens of
+    # Troops"): triggers.py restored its lemma; its object is the victim
+    title_verb = tok.pos_ == "PROPN" and tok.lemma_.lower() != tok.lower_ and "dobj" in deps
+    if (tok.pos_ == "VERB" or title_verb) and not passive and lemma not in ("die", "perish"):
         # every object: the parser can split one ("kill policeman in hill tracts")
         candidates.extend(c for c in tok.children if c.dep_ == "dobj")
         for c in tok.children:  # "WOUNDED 12": a bare number hangs on the verb
