@@ -54,6 +54,7 @@ from .triggers import sport_or_business as _sport_or_business
 from .triggers import trigger_class as _trigger_class
 
 PERSON_DEP_SUBJ = ("nsubj", "nsubjpass")
+LEAD_CHARS = 200  # the headline and first lines: what the article is about
 
 
 @dataclass
@@ -725,9 +726,6 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         events.append(ev)
         classes.append(cand.cls)
     return doc_gate.keep(events, classes, lead=doc.text[:LEAD_CHARS])
-
-
-LEAD_CHARS = 200  # the headline and first lines: what the article is about
 
 
 # nouns for physical targets: "blew up a bridge", "attacked the substation"
