@@ -602,3 +602,138 @@ def test_a_later_dated_killing_of_other_victims_is_its_own_event(extract) -> Non
             "note protests the murder of Ana Ruiz and Marta Gil on 4 April.")  # fmt: skip
     events = extract(text, published="1989-05-09").events
     assert [e.fatalities.best for e in events] == [9], [e.fatalities for e in events]
+
+
+# ------------------------------------------------ headlines (detection round)
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        # a headline's passive without "was"
+        ("Party activist killed as rival supporters torch market stalls", 1),
+        ("Curfew imposed in port city, one killed", 1),
+        ("One killed, three injured in grenade attack on bus station", 1),
+        # the number hangs on a modifier of the noun
+        ("SIX PAKISTAN SOLDIERS KILLED BY TALIBAN LANDMINE", 6),
+        # a split object ("policeman", "tracts"), and person nouns of faith and following
+        ("BANDITS KILL POLICEMAN IN HILL TRACTS", 1),
+        ("Gunmen kill Hindu priest's aide in temple town", 1),
+        ("Armed group claims killing of preacher in Lagos", 1),
+    ],
+)
+def test_headline_tolls(extract, text: str, best: int) -> None:
+    events = extract(text, published="2015-03-02").events
+    assert events, text
+    assert events[0].fatalities.best == best, [e.fatalities for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb trigger anchors the sentence though a noun trigger types it
+        "TROOPS KILL BANDIT CHIEF, DEPUTY IN FOREST BATTLE",
+        # the fighting itself says it was violence
+        "Fighting flares in the hills as ceasefire talks approach",
+        # displacement is not a conflict's running death toll
+        "Tens of thousands flee shelling in border district",
+        # fire from artillery is no accidental fire
+        "Farmer Killed by Artillery Fire in Border Village",
+        # an offensive against an armed side is no metaphor
+        "Army offensive against Shabaab fighters enters its second week",
+        # title-case headlines: plain words the tagger reads as names
+        "Rebel Group Says Ambush Kills Soldiers Near Kenyan Border",
+        "Landmine Casualties Rise Across Hill District",
+    ],
+)
+def test_headlines_that_report_conflict_give_an_event(extract, text: str) -> None:
+    assert extract(text, published="2015-03-02").events, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor promised to continue the fight against corruption.",
+        "Volunteers spent the weekend fighting the blaze near the ranch.",
+        "Tech Giant Strikes Deal With Rival Over Chip Patents",
+        "Company Launches Offensive Marketing Campaign In Europe",
+    ],
+)
+def test_metaphors_and_business_headlines_give_no_event(extract, text: str) -> None:
+    assert not extract(text, published="2015-03-02").events, text
+
+
+def test_a_running_total_over_the_year_is_no_events_toll(extract) -> None:
+    events = extract("120 Army Troops Killed by Rebels This Year, Group Says",
+                     published="2015-07-02").events  # fmt: skip
+    assert events and all(e.fatalities.best is None for e in events)
+
+
+def test_a_headline_list_of_two_victims_counts_both(extract) -> None:
+    events = extract("POLICE KILL BANDIT LEADER, DEPUTY IN FOREST SHOOTOUT",
+                     published="2015-07-02").events  # fmt: skip
+    assert events and events[0].fatalities.best == 2
+
+
+def test_a_title_case_trigger_read_as_the_start_of_a_name(extract) -> None:
+    text = "Militia Beats and Kills Five Farmers, Burns Homes Across Border District"
+    assert extract(text, published="2015-07-02").events
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Hackers attacked the bank's servers on Monday, shutting its website for hours.", 0),
+        ("The legality of attacking the servers was debated since it resembles denial of "
+         "service attacks.", 0),
+        # computers named near a physical attack do not undo it
+        ("Gunmen attacked a police station near the computer market in Kano, killing two "
+         "officers.", 1),
+    ],
+)  # fmt: skip
+def test_attacks_on_computers_are_no_conflict_events(extract, text: str, events: int) -> None:
+    assert len(extract(text, published="2015-07-02").events) == events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a disaster report: its death words and rescue helicopters are no conflict
+        "Strong earthquake jolts southern Iran. It killed 612 people and injured more than "
+        "1,400.",
+        "Flooding swamps the delta. Two helicopters began moving the injured to hospital.",
+        # an accident
+        "Mr. Smith shot and killed his father in a duck-hunting accident in Canada.",
+        # an abstract object of "attacks"
+        "The firm's innovation lies in how it attacks the remaining two-thirds of the power "
+        "consumption problem.",
+        # an event someone only tried to bring about
+        "Fans spent the week attempting to form protests against the decision.",
+        # only an aircraft is brought down; a metaphorical weapon; a heart attack
+        "The investigation brought down the president.",
+        "ATI is a potent weapon for AMD in its clash with Intel.",
+        "The actress died at 85 after suffering a heart attack earlier this month.",
+        # an attack said to be unlikely or ruled out
+        "The cause of the cut near Sicily remains unclear, and a spokesman in Rome said on "
+        "Monday it was unlikely to have been an attack.",
+        "Police in Lyon ruled out an attack on Monday after the gas leak at the chemical plant.",
+    ],
+)
+def test_non_conflict_uses_of_conflict_words_give_no_event(extract, text: str) -> None:
+    assert not extract(text, published="2015-07-02").events, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods hit the north. Gunmen later attacked a relief convoy, killing two aid workers.",
+        "Rebels brought down an army helicopter near the border on Monday.",
+        "The court ordered a judge to investigate the murder of the union leader in Lima.",
+    ],
+)
+def test_conflict_next_to_those_words_still_gives_an_event(extract, text: str) -> None:
+    assert extract(text, published="2015-07-02").events, text
+
+
+def test_a_title_case_verb_read_as_a_name_takes_its_object_as_victims(extract) -> None:
+    events = extract("Insurgent Ambush Kills Dozens of Police Officers in Balochistan",
+                     published="2015-07-02").events  # fmt: skip
+    assert events and events[0].fatalities.best == 12  # "dozens" is coded 12

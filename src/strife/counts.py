@@ -64,6 +64,8 @@ PERSON_NOUNS = {
     "missionary", "pastor", "seminarian", "lecturer", "scientist", "clerk", "survivor", "spokesman", "spokeswoman", "sheriff", "constable", "ranger",
     "watchman", "mechanic", "vendor", "shopkeeper", "pharmacist", "physician",
     "surgeon", "midwife", "herder", "hunter", "tribesman", "tribesmen", "chieftain",
+    "settler", "preacher", "convert", "muslim", "moslem", "christian", "hindu", "buddhist",
+    "aide", "associate", "supporter", "follower", "cadre", "medic",
 }  # fmt: skip
 
 
@@ -148,6 +150,13 @@ def _noun_figure(noun: Token) -> Figure | None:
                 return fig
         if child.lower_ == "both" and child.dep_ in ("det", "predet", "preconj", "amod"):
             return Figure(2)  # "both policemen died"
+        if child.dep_ == "compound" and child.i < noun.i:
+            # "Nine Bangladesh soldiers": the number hangs on a modifier before the noun
+            first = child.doc[child.left_edge.i]
+            if first.like_num and first.dep_ in ("nummod", "compound") and first.pos_ == "NUM":
+                fig = figure_at(first)
+                if fig:
+                    return fig
     # "dozens of people", "hundreds of civilians": the noun is the pobj of "of"
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in VAGUE:
@@ -176,6 +185,7 @@ def _name_head(noun: Token) -> bool:
     "Manuel" is tagged PERSON and "Vasquez" a common noun."""
     return noun.tag_ in ("NN", "NNP") and noun.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "compound" and c.ent_type_ == "PERSON" and c.i == noun.i - 1
+        and c.lower_ not in PERSON_NOUNS  # "Rebel commander": a re-cased word, not a name
         for c in noun.children
     )
 
@@ -232,7 +242,18 @@ def heads(noun: Token) -> list[Token]:
     for c in noun.children:
         if not numbered and not named and c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children):
             out += [c, *[g for g in c.conjuncts if g.i > c.i]]
+        elif not numbered and not named and c.dep_ == "appos" and _bare_person(c) and \
+                _bare_person(noun) and c.i == noun.i + 2:  # fmt: skip
+            out.append(c)  # a headline's list: "kill rebel commander, associate"
     return out
+
+
+def _bare_person(noun: Token) -> bool:
+    """A singular person noun with no determiner or other words of its own but compounds."""
+    return noun.lemma_.lower() in PERSON_NOUNS and noun.tag_ == "NN" and all(
+        c.dep_ in ("compound", "amod", "punct", "appos") or c.dep_ == "prep" and c.lower_ != "of"
+        for c in noun.children
+    )
 
 
 def people(noun: Token) -> Figure | None:

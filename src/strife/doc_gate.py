@@ -26,9 +26,10 @@ STRONG_CLASSES = {"air", "shelling", "bomb", "grenade", "kill", "attack", "raid"
 # arguments (an armed or crowd actor the text names, a weapon)
 # words in an event's evidence that say the deaths or the fighting were violence
 VIOLENCE_CUES = re.compile(
-    r"\b(violence|violent|clashes|gunbattles?|gunfights?|firefights?|militants?|rebels?|"
+    r"\b(violence|violent|clashes|fighting|gunbattles?|gunfights?|firefights?|militants?|rebels?|"
     r"insurgents?|troops|soldiers?|army|armies|militias?|gunmen|gunfire|guerrillas?|"
-    r"terrorists?|jihadists?|airstrikes?|shelling|attacks?|attacked)\b",
+    r"terrorists?|jihadists?|airstrikes?|shelling|(?<!heart )(?<!panic )(?<!asthma )attacks?|"
+    r"attacked)\b",
     re.I,
 )
 ARMED_WORDS = re.compile(
@@ -40,11 +41,26 @@ ANCHOR_ACTOR_TYPES = ("state_forces", "rebel_group", "political_militia", "ident
                       "protesters", "rioters")  # fmt: skip
 
 
-def anchored(event: Event, cls: str) -> bool:
+# a lead that names a disaster: its deaths are the disaster's unless the text names arms,
+# armed men or violence ("Powerful quake kills 10"; "It killed 612 people")
+DISASTER = re.compile(
+    r"\b(earthquakes?|quakes?|tremors?|floods?|flooding|tsunamis?|hurricanes?|typhoons?|"
+    r"cyclones?|tornado(es)?|landslides?|mudslides?|avalanches?|eruptions?|wildfires?|"
+    r"storms?|(plane|train|bus|car) crash(es)?|derailment|heatwave|epidemic|outbreak)\b",
+    re.I,
+)
+
+
+def anchored(event: Event, cls: str, disaster: bool = False) -> bool:
     """Does this event show by itself that violence (or a protest) took place?"""
-    if cls in STRONG_CLASSES or event.weapons or event.platforms:
+    # the bare word "weapon" is no arm used ("a potent weapon for AMD")
+    weapons = [w for w in event.weapons if w.lower() not in ("weapon", "weapons", "arms")]
+    if weapons or event.platforms and not disaster:  # rescue helicopters after a quake
         return True
-    if event.sub_event_type not in ("Peaceful protest", "Attack", "Armed clash", "Arrests",
+    if cls in STRONG_CLASSES and not disaster:
+        return True
+    # (in a disaster report only armed actors or violence words below anchor)
+    if not disaster and event.sub_event_type not in ("Peaceful protest", "Attack", "Armed clash", "Arrests",
                                     "Looting/property destruction", "Agreement", "Other",
                                     "Non-state actor overtakes territory",
                                     "Disrupted weapons use"):  # fmt: skip
@@ -59,8 +75,10 @@ def anchored(event: Event, cls: str) -> bool:
     return any(VIOLENCE_CUES.search(e.text) for e in event.evidence)
 
 
-def keep(events: list[Event], classes: list[str]) -> list[Event]:
-    """All the events when at least one is anchored, else none."""
-    if any(anchored(ev, cls) for ev, cls in zip(events, classes, strict=True)):
+def keep(events: list[Event], classes: list[str], lead: str = "") -> list[Event]:
+    """All the events when at least one is anchored, else none. ``lead`` is the article's
+    opening (headline and first lines): one about a disaster needs more than a death word."""
+    disaster = bool(DISASTER.search(lead))
+    if any(anchored(ev, cls, disaster) for ev, cls in zip(events, classes, strict=True)):
         return events
     return []

@@ -54,6 +54,7 @@ from .triggers import sport_or_business as _sport_or_business
 from .triggers import trigger_class as _trigger_class
 
 PERSON_DEP_SUBJ = ("nsubj", "nsubjpass")
+LEAD_CHARS = 200  # the headline and first lines: what the article is about
 
 
 @dataclass
@@ -497,7 +498,10 @@ def _candidates(doc: Doc, published: str | None) -> list[_Candidate]:
                 out.append(cand)
             continue
         trig, end, cls, sub = _classify(found, sent)
-        cand = _Candidate(sent, trig, end, cls, sub, _anchored(sent, trig), _places(sent), idx=n)
+        # a sentence with a verb trigger of its own is anchored, also when a noun trigger
+        # types it ("Soldiers kill rebel commander in jungle fight")
+        anchored = _anchored(sent, trig) or any(t.pos_ == "VERB" for t, _, _ in found)
+        cand = _Candidate(sent, trig, end, cls, sub, anchored, _places(sent), idx=n)
         cand.date = _date_in([sent], trig, published)[0]
         deaths, hurt = _tolls(sent)
         cand.deaths = deaths
@@ -721,7 +725,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             ev.fatalities = Count()  # deaths belong to a violent event, never to an arrest
         events.append(ev)
         classes.append(cand.cls)
-    return doc_gate.keep(events, classes)
+    return doc_gate.keep(events, classes, lead=doc.text[:LEAD_CHARS])
 
 
 # nouns for physical targets: "blew up a bridge", "attacked the substation"

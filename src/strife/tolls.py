@@ -170,16 +170,56 @@ def _to_death(tok: Token) -> bool:
         g.lemma_.lower() == "death" for g in c.children) for c in tok.children)  # fmt: skip
 
 
+YEAR_TOTAL = re.compile(
+    r"(so far )?(this|that) year|so far( this (year|month))?|(in|over|during) the (past|last) "
+    r"(year|(\w+ )?(months|years))"
+)
+
+
+def _running_total(tok: Token) -> bool:
+    """ "178 troops killed by the rebels this year", "have killed 40 so far": the death word
+    counts a period's dead, not one event's (the article may still report an event)."""
+    for c in tok.children:
+        if c.dep_ in ("npadvmod", "advmod", "prep"):
+            phrase = " ".join(t.lower_ for t in c.subtree)
+            if YEAR_TOTAL.fullmatch(phrase):
+                return True
+    return False
+
+
+def _headline_passive(tok: Token) -> bool:
+    """ "Party activist killed as opposition men torch shop", "strike turns violent, one
+    killed": a past participle with a subject, no object and no auxiliary, as headlines
+    write the passive."""
+    if tok.tag_ not in ("VBN", "VBD") or tok.lower_ not in ("killed", "injured", "wounded",
+                                                            "hurt", "murdered", "slain"):
+        return False
+    children = list(tok.children)
+    if any(c.dep_ in ("dobj", "aux", "auxpass", "dative", "xcomp", "attr")
+           or c.dep_ == "ccomp" and c.i > tok.i for c in children):  # fmt: skip
+        return False
+    subj = [c for c in children if c.dep_ == "nsubj"]
+    return bool(subj) and subj[0].lower_ not in ("who", "that", "which") and \
+        subj[0].pos_ != "PRON"  # fmt: skip
+
+
 def _figure_for(tok: Token, lemma: str, seen: set[int],
                 found: list[Token] | None = None) -> counts.Figure | None:  # fmt: skip
     """The count of people a death or injury word applies to."""
+    if _running_total(tok):
+        return None
     candidates: list[Token] = []
     deps = {c.dep_: c for c in tok.children}
     # "the assassinated Carlos Pizarro", "people killed in the blast": passive participles
     passive = "nsubjpass" in deps or "auxpass" in deps or tok.dep_ in ("amod", "acl")
-    if tok.pos_ == "VERB" and not passive and lemma not in ("die", "perish"):
-        if "dobj" in deps:
-            candidates.append(deps["dobj"])
+    if tok.pos_ == "VERB" and not passive and _headline_passive(tok):
+        passive = True  # "One killed, two injured in bomb attack": a headline's "was" left out
+    # a title-case headline's verb the tagger took for a name ("Ambush Kills Dozens of
+    # Troops"): triggers.py restored its lemma; its object is the victim
+    title_verb = tok.pos_ == "PROPN" and tok.lemma_.lower() != tok.lower_ and "dobj" in deps
+    if (tok.pos_ == "VERB" or title_verb) and not passive and lemma not in ("die", "perish"):
+        # every object: the parser can split one ("kill policeman in hill tracts")
+        candidates.extend(c for c in tok.children if c.dep_ == "dobj")
         for c in tok.children:  # "WOUNDED 12": a bare number hangs on the verb
             if c.like_num and c.dep_ in ("npadvmod", "advmod", "dobj", "attr"):
                 candidates.append(c)

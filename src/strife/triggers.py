@@ -15,6 +15,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from . import actors
+
 # --------------------------------------------------------------- trigger lexicon
 # lemma -> trigger class. Classes are turned into sub-event types by ``_classify``.
 TRIGGERS: dict[str, str] = {
@@ -169,7 +171,11 @@ BACKGROUND = re.compile(
     r"per (day|week|month|year)|so far this (year|month)|during the month of|"
     r"over the (past|last) (\d+|\w+) (days|weeks|months|years)|since the \w+ (began|started)|"
     # a conflict's running total: "has killed thousands over the past decade"
-    r"(over|in|during) the (past|last) (\w+ )?decades?|(tens|hundreds) of thousands|"
+    r"(over|in|during) the (past|last) (\w+ )?decades?|"
+    # "tens of thousands killed" (not "tens of thousands flee", "... protested")
+    r"(tens|hundreds) of thousands (of \w+ )?((have|had) )?(been )?(killed|dead|died|deaths|lives)|"
+    r"(killed|claimed the lives of|deaths of) (more than |over |some |nearly |about )?"
+    r"(tens|hundreds) of thousands|"
     r"the (conflict|war|insurgency|violence|fighting|uprising) (has|have) (killed|claimed|left)|"
     # habits, not events: "has often used women as suicide bombers", "regularly attacks convoys"
     r"(has|have|had) (often|regularly|frequently|repeatedly|routinely)|"
@@ -213,7 +219,14 @@ def trigger_class(tok: Token) -> tuple[str, int] | None:
     low = tok.lower_
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if tok.pos_ in ("PROPN",) and not tok.is_upper:
-        return None  # names ("Battle Creek", "Fort Hood") are not events
+        # names ("Battle Creek", "Fort Hood") are not events; but a title-case headline
+        # makes the tagger read plain words as names ("Arakan Army Claims Ambush Kills
+        # Dozens"): there an unambiguous violence word outside any entity is a trigger
+        guess = _title_word(tok)
+        if guess is None:
+            return None
+        tok.lemma_ = guess
+        lemma = guess
     if nxt is not None:
         two = f"{lemma} {nxt.lemma_.lower()}"
         if two in ("shoot down", "gun down", "set fire", "open fire", "air strike", "air raid",
@@ -235,6 +248,37 @@ def trigger_class(tok: Token) -> tuple[str, int] | None:
     ):
         return None
     return cls, tok.i + 1
+
+
+# words that name violence in every sense, read as triggers in title-case headlines
+TITLE_TRIGGERS = {"kill", "killing", "massacre", "murder", "assassinate", "assassination",
+                  "ambush", "offensive", "clash", "airstrike", "shelling", "bombing",
+                  "landmine", "kidnap", "kidnapping", "abduct", "abduction", "behead",
+                  "gunbattle", "firefight", "gunfight", "skirmish", "slay", "slaying"}  # fmt: skip
+
+
+def _title_case(sent) -> bool:  # noqa: ANN001 - a spaCy Span
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+
+
+def _title_word(tok: Token) -> str | None:
+    """The trigger lemma of a capitalised plain word in a title-case headline, or None."""
+    # the tagger also reads such words as the start of a name ("Kills Six Medics")
+    in_name = tok.ent_type_ == "ORG" and tok.ent_iob_ == "B"
+    if tok.ent_type_ not in ("", "WEAPON") and not in_name:
+        return None
+    if not tok.is_alpha or not _title_case(tok.sent):
+        return None
+    low = tok.lower_
+    forms = [low]
+    if low.endswith("s"):
+        forms += [low[:-1], low[:-2]]
+    if low.endswith("ed"):
+        forms += [low[:-2], low[:-1]]
+    if low.endswith("ing"):
+        forms += [low, low[:-3], low[:-3] + "e"]
+    return next((f for f in forms if f in TITLE_TRIGGERS), None)
 
 
 def _person_taken(tok: Token) -> bool:
@@ -359,6 +403,21 @@ def is_real(tok: Token, cls: str) -> bool:
         for c in children if c.dep_ == "prep" for g in c.children
     ):  # fmt: skip
         return False  # a business takeover, not the taking of a place
+    if _ruled_out(tok):
+        return False  # "it was unlikely to have been an attack", "ruled out an attack"
+    if cls == "down" and lemma in ("bring", "down") and not _aircraft_object(tok):
+        return False  # "brought down the government", "cables bring down phone lines"
+    if cls == "down" and lemma == "shoot" and any(
+        _abstract(c) for c in children if c.dep_ in ("dobj", "nsubjpass")
+    ):
+        return False  # "shot down the proposal"
+    if lemma == "attack" and tok.pos_ == "VERB" and any(
+        _abstract(c) for c in children if c.dep_ == "dobj"
+    ):
+        return False  # "attacks the power consumption problem", "attacked the budget"
+    if tok.dep_ == "dobj" and head.lemma_.lower() in STAGE_VERBS and _infinitive(head) \
+            and head.head.lemma_.lower() in FUTURE_HEADS:  # fmt: skip
+        return False  # "attempting to form protests", "plans to stage attacks"
     if lemma == "mine" and tok.pos_ != "NOUN":
         return False  # "the company mined gold"
     if lemma in ("rocket", "missile", "mortar", "artillery", "bomb", "grenade", "dynamite",
@@ -372,7 +431,8 @@ def is_real(tok: Token, cls: str) -> bool:
                                             "injure", "detonate", "go", "rain", "tear")
             or any(c.lemma_.lower() in ("attack", "fire", "strike", "barrage", "explosion")
                    for c in tok.head.children if c.i == tok.i) or tok.head.lemma_.lower() in (
-                "attack", "fire", "strike", "barrage", "explosion", "blast", "shelling")
+                "attack", "fire", "strike", "barrage", "explosion", "blast", "shelling",
+                "casualty", "victim")  # "landmine casualties", "bomb victims"
             or tok.pos_ == "VERB"
             # the agent of a passive verb: "offices shaken by explosives", "destroyed by a bomb"
             or tok.dep_ == "pobj" and tok.head.dep_ == "agent"
@@ -386,19 +446,38 @@ def is_real(tok: Token, cls: str) -> bool:
                  "destroy", "damage", "raze", "demolish"):  # fmt: skip
         window = tok.sent
         words = {t.lemma_.lower() for t in window}
+        if words & {"accident", "accidental", "accidentally"} and not words & {
+            "attack", "bomb", "militant", "rebel", "gunman", "airstrike", "insurgent"}:  # fmt: skip
+            return False  # "shot and killed his father in a hunting accident"
         if words & NOT_VIOLENT_CAUSE and not words & {"attack", "bomb", "gunman", "shoot",
                                                        "militant", "rebel", "explosion",
                                                        "blast", "airstrike", "shell", "troop",
-                                                       "soldier", "clash", "fighting"}:  # fmt: skip
+                                                       "soldier", "clash", "fighting",
+                                                       # weapons: "killed by artillery fire"
+                                                       "artillery", "mortar", "rocket",
+                                                       "missile", "grenade", "gunfire",
+                                                       "sniper", "landmine", "insurgent",
+                                                       "militia", "gunfight"}:  # fmt: skip
             return False
     if lemma == "attack" and tok.sent is not None:
         mods = {c.lemma_.lower() for c in children}
         if mods & {"heart", "panic", "anxiety", "asthma", "cyber", "verbal", "personal"}:
             return False
+    if lemma in ("attack", "strike", "hit", "target", "raid", "assault") and _cyber(tok.sent):
+        return False  # "attacking the servers", "a denial-of-service attack": no violence
     if lemma in ("fight", "fighting", "battle", "combat", "offensive"):
         mods = {c.lemma_.lower() for c in children} | {tok.head.lemma_.lower()}
+        if "against" in mods and _against_armed(tok):
+            mods.discard("against")  # "an offensive against the rebels", "KIA's brigade"
         if mods & {
             "against",
+            "blaze",
+            "wildfire",
+            "flame",
+            "crime",
+            "inflation",
+            "addiction",
+            "relegation",
             "legal",
             "court",
             "political",
@@ -415,6 +494,100 @@ def is_real(tok: Token, cls: str) -> bool:
         }:
             return False
     return True
+
+
+CYBER = {"server", "servers", "website", "websites", "ddos", "hacker", "hackers", "malware",
+         "ransomware", "phishing", "botnet", "spam", "spammer", "cyberattack", "firewall",
+         "denial-of-service", "hack", "hacking", "computer", "computers", "network"}  # fmt: skip
+PHYSICAL = {"kill", "killed", "dead", "bomb", "gunman", "gunmen", "shoot", "shot", "wound",
+            "injure", "injured", "explosion", "blast", "troop", "soldier", "militant",
+            "rebel", "police", "grenade", "knife", "stab", "rocket", "missile"}  # fmt: skip
+
+
+def _cyber(sent) -> bool:  # noqa: ANN001 - a spaCy Span
+    """The sentence is about an attack on computers, with no physical violence in it."""
+    words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+    cyber = bool(words & CYBER) or "denial of service" in sent.text.lower()
+    return cyber and not words & PHYSICAL
+
+
+# verbs that bring an event about: "to form protests", "to stage attacks" (not "to
+# investigate the murder", whose object happened)
+STAGE_VERBS = {"form", "stage", "launch", "carry", "commit", "hold", "organize", "organise",
+               "mount", "conduct", "make", "unleash", "wage"}  # fmt: skip
+AIRCRAFT = {"plane", "aircraft", "airplane", "airliner", "jet", "helicopter", "drone",
+            "warplane", "fighter", "bomber", "chopper", "missile", "rocket", "balloon",
+            "airship", "uav", "gunship"}  # fmt: skip
+ABSTRACT = {"problem", "issue", "question", "challenge", "policy", "plan", "proposal",
+            "decision", "budget", "bill", "law", "idea", "record", "claim", "statement",
+            "remark", "comment", "report", "speech", "deal", "strategy", "approach", "market",
+            "price", "cost", "economy", "reform", "program", "programme", "consumption",
+            "credibility", "reputation", "motive", "character", "performance"}  # fmt: skip
+
+
+UNLIKELY = {"unlikely", "doubtful", "improbable", "impossible"}
+
+
+def _ruled_out(tok: Token) -> bool:
+    """The sentence says the event was unlikely or ruled out: "a spokesman said it was
+    unlikely to have been an attack", "police ruled out an attack"."""
+    cur = tok
+    for _ in range(4):
+        if cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in UNLIKELY or cur.lemma_.lower() == "rule" and any(
+            c.dep_ == "prt" and c.lower_ == "out" for c in cur.children
+        ):
+            return True
+        if cur.pos_ == "VERB" and cur.lemma_.lower() not in ("be", "have"):
+            return False
+    return False
+
+
+def _aircraft_object(tok: Token) -> bool:
+    """ "shot down a helicopter", "brought down the drone": what fell flies."""
+    verb = tok if tok.pos_ == "VERB" or tok.lemma_.lower() != "down" else tok.head
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl"):
+        objs.append(verb.head)
+    return any(
+        o.ent_type_ == "MILITARY_PLATFORM" or o.lemma_.lower() in AIRCRAFT
+        or any(t.lemma_.lower() in AIRCRAFT for t in o.children if t.dep_ == "compound")
+        for o in objs
+    ) or not objs  # no object to judge by: "the plane they shot down"
+
+
+def _abstract(noun: Token) -> bool:
+    """An abstract thing, attacked in words: "the problem", "two-thirds of the problem"."""
+    if noun.lemma_.lower() in ABSTRACT:
+        return True
+    return any(g.lemma_.lower() in ABSTRACT for c in noun.children
+               if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)  # fmt: skip
+
+
+def _against_armed(tok: Token) -> bool:
+    """The "against" phrase of a fight names an armed side: "an offensive against the
+    rebels", "fighting against KIA's brigade" (not "the fight against corruption")."""
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "against"]
+    if tok.head.lower_ == "against":
+        preps.append(tok.head)
+    for prep in preps:
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for t in obj.subtree:
+                if t.lemma_.lower() in ARMED or t.lower_ in ("rebels", "militants", "insurgents"):
+                    return True
+                if t.ent_type_ == "ORG" and t.ent_iob_ == "B":
+                    ent = next(e for e in t.doc.ents if e.start == t.i)
+                    actor = actors.lookup(ent.text)
+                    if actor is not None and actor.type in ARMED_TYPES:
+                        return True
+    return False
+
+
+ARMED_TYPES = ("state_forces", "rebel_group", "political_militia", "identity_militia")
 
 
 def sport_or_business(doc: Doc) -> bool:
