@@ -224,6 +224,9 @@ def test_date_without_publication_date_stays_null(extract) -> None:
          "and former mayor, in Cali on Friday.", 1),
         # a name the tagger split ("Julio" PERSON, "Benitez" a common noun) still counts
         ("ON 2 JUNE, POLICEMEN MURDERED WORKERS PEDRO MANUEL SALAZAR AND JUAN CARLOS ROJAS.", 2),
+        # a list that re-describes a counted group is not more people ("three" hangs on "bank")
+        ("The three bank workers - two women and a man - were killed when rioters threw a "
+         "petrol bomb into the branch on Wednesday.", 3),
         # "all the passengers" with the group's size written elsewhere in the story
         ("A bomb destroyed a bus near Tunja on Monday and all the passengers died. Witnesses "
          "said that the bus was full. Police said that the 31 passengers were going to "

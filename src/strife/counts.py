@@ -235,7 +235,11 @@ def heads(noun: Token) -> list[Token]:
     """The head nouns of the people a phrase lists: its conjuncts, and a list parsed as an
     apposition ("a professor, a policeman, and a pedestrian")."""
     out = [noun, *[c for c in noun.conjuncts if c.i > noun.i]]
-    numbered = any(c.dep_ == "nummod" for c in noun.children)
+    numbered = any(
+        c.dep_ == "nummod"  # "three workers"; "three bank workers" hangs it on "bank"
+        or c.dep_ == "compound" and c.i < noun.i and c.left_edge.like_num
+        for c in noun.children
+    )
     # but "Carlos Pizarro, political leader and former guerrilla commander" is one man: a
     # list after a name describes the named person
     named = noun.ent_type_ == "PERSON" or named_person(noun) or _name_head(noun)
