@@ -396,3 +396,51 @@ def test_localise_names_generic_actors_for_their_country() -> None:
         "the Sufi shrine",
         "PK",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "X is responsible for the killing"
+        ("Gunmen killed four teachers in a village near Cali, Colombia, on Monday. The "
+         "governor said that the ELN is responsible for the killing of the teachers.",
+         "National Liberation Army"),
+        # "the soldiers accused of murdering", "X ordered the assassination"
+        ("Six priests were killed at the university in San Salvador on 16 November. The court "
+         "said the soldiers accused of murdering the priests will be tried.", "Military Forces"),
+        ("A car bomb killed seven policemen in Medellin, Colombia, on Tuesday. Police said the "
+         "Medellin Cartel ordered the assassination of the policemen.", "Medellin Cartel"),
+        # "the attack was carried out by X"
+        ("A car bomb exploded outside a police station in Bilbao, Spain, on Friday. The "
+         "attack is believed to have been carried out by ETA.", "ETA"),
+    ],
+)
+def test_claimed_or_blamed_group_is_the_perpetrator(extract, text: str, name: str) -> None:  # noqa: ANN001
+    ev = extract(text, published="1990-03-03").events[0]
+    assert ev.actor1 is not None and name in ev.actor1.name, ev.actor1
+
+
+def test_responsible_for_something_else_blames_nobody(extract) -> None:  # noqa: ANN001
+    ev = extract("A bomb exploded in a market in Lima, Peru, on Monday. The police are "
+                 "responsible for security in the city.", published="1990-03-03").events[0]  # fmt: skip
+    assert ev.actor1 is not None and ev.actor1.name.startswith("Unidentified"), ev.actor1
+
+
+def test_headline_claimant_before_a_date_word(settings) -> None:  # noqa: ANN001
+    from strife import nlp
+    from strife.event_actors import surface_claimant
+
+    text = "Guerrillas of the MRTA today claimed attack on a police post in Peru"
+    sent = next(iter(next(nlp.parse([text], settings)).sents))
+    found = surface_claimant(sent, text)
+    assert found is not None and found.text.endswith("MRTA"), found
+
+
+def test_claimant_description_names_the_group(settings) -> None:  # noqa: ANN001
+    from strife import events, nlp
+
+    doc = next(nlp.parse(["In a communique sent to local radio stations, the leftist guerrilla "
+                          "group National Liberation Army (ELN) today claimed responsibility "
+                          "for the bombing."], settings))  # fmt: skip
+    found = events._claimants(list(doc.sents))
+    assert found and found[0].name == "National Liberation Army (ELN)", found

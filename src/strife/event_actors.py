@@ -158,6 +158,9 @@ CLAIMED_NOUNS = {"attack", "attacks", "killing", "killings", "murder", "murders"
                  "bombings", "blast", "blasts", "assassination", "ambush", "kidnapping",
                  "abduction", "beheading", "execution", "responsibility", "raid", "raids",
                  "shooting", "stabbing", "massacre", "explosion", "explosions"}  # fmt: skip
+# words between a claimant and "claimed": "(MRTA) today claimed", "has also claimed"
+CLAIM_FILLERS = {"has", "have", "had", "also", "reportedly", "allegedly", "today", "yesterday",
+                 "later", "swiftly", "quickly", "subsequently", "since", "then"}  # fmt: skip
 CLAIMANT_TYPES = ("rebel_group", "political_militia", "identity_militia")
 
 
@@ -171,12 +174,19 @@ def surface_claimant(sent: Span, text: str) -> Actor | None:
             nxt.i + 1 < sent.end and tok.doc[nxt.i + 1].lower_ == "by"
         ):
             continue
-        start = tok.i
-        while start > sent.start and tok.i - start < 4 and not tok.doc[start - 1].is_punct:
+        end = tok.i  # "(MRTA) today claimed", "has also claimed": skip to the name
+        while end > sent.start and (tok.doc[end - 1].ent_type_ in ("DATE", "TIME")
+                                    or tok.doc[end - 1].lower_ in CLAIM_FILLERS):  # fmt: skip
+            end -= 1
+        start = end
+        while start > sent.start and end - start < 4 and (
+            not tok.doc[start - 1].is_punct or tok.doc[start - 1].text in "()[]"
+        ):
             start -= 1
-        for i in range(start, tok.i):  # longest mention first
-            span = tok.doc[i : tok.i]
+        for i in range(start, end):  # longest mention first
+            span = tok.doc[i:end]
             found = actors.lookup(text[span.start_char : span.end_char])
             if found is not None and found.type in CLAIMANT_TYPES:
-                return found
+                written = text[span.start_char : span.end_char].strip("()[] ")
+                return Actor(found.name, written, found.type, found.country)
     return None
