@@ -444,3 +444,22 @@ def test_claimant_description_names_the_group(settings) -> None:  # noqa: ANN001
                           "for the bombing."], settings))  # fmt: skip
     found = events._claimants(list(doc.sents))
     assert found and found[0].name == "National Liberation Army (ELN)", found
+
+
+def test_actor_text_keeps_the_count_written_before_it(extract) -> None:  # noqa: ANN001
+    ev = extract("A suicide bomber killed six Dutch soldiers near Kunduz, Afghanistan, on "
+                 "Monday.", published="2012-03-01").events[0]  # fmt: skip
+    assert ev.actor2 is not None and ev.actor2.text.startswith("six "), ev.actor2
+
+
+def test_counted_guerrillas_still_stand_for_the_named_group(extract) -> None:  # noqa: ANN001
+    ev = extract("SAN SALVADOR, 3 MAR 90 -- ABOUT 50 GUERRILLAS ATTACKED A NATIONAL GUARD POST "
+                 "IN CHALATENANGO, EL SALVADOR, TODAY. THE FMLN HAS WAGED WAR SINCE 1980.",
+                 published="1990-03-03").events[0]  # fmt: skip
+    assert ev.actor1 is not None and "FMLN" in ev.actor1.name, ev.actor1
+
+
+def test_people_listed_in_a_toll_are_not_its_perpetrators(extract) -> None:  # noqa: ANN001
+    ev = extract("The minister said that 210 people were killed in May in Peru, including 80 "
+                 "civilians and 95 presumed terrorists.", published="1990-06-03").events[0]  # fmt: skip
+    assert ev.actor1 is None or "terrorists" not in ev.actor1.text, ev.actor1

@@ -95,6 +95,13 @@ def _described(tok: Token) -> str | None:
     the title written before it ("National Fire Department Director Colonel Roberto
     Rivera"), which the name entity leaves out."""
     start = _phrase(tok).start
+    for c in tok.lefts:  # "six NATO soldiers", "at least 30 guerrillas": the count as written
+        if c.dep_ == "nummod" and c.i < start and c.like_num and all(
+            t.head.i == tok.i or t.head.i > t.i for t in tok.doc[c.i + 1 : start]
+        ):
+            first = c.left_edge.i  # "at least 30", "more than two dozen"; not "Reuter - Five"
+            ok = c.i - first <= 3 and not any(t.is_punct for t in tok.doc[first : c.i])
+            start = first if ok else c.i
     if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
         for c in sorted(tok.lefts, key=lambda c: -c.i):
             if c.dep_ in ("compound", "amod", "nmod") and c.right_edge.i == start - 1:

@@ -137,6 +137,12 @@ def fill_sides(
     return a1, a2
 
 
+def _suffered(tok: Token) -> bool:
+    """The noun is listed among those a toll counts: "403 people were killed, including
+    165 presumed terrorists" (a guerrilla killed in a clash still names a side)."""
+    return any(t.lower_ in ("including", "among") for t in tok.ancestors)
+
+
 def perpetrator_mention(sents: list[Span]) -> Token | None:
     """The first noun in the sentences that names attackers without naming a group."""
     for sent in sents:
@@ -144,6 +150,8 @@ def perpetrator_mention(sents: list[Span]) -> Token | None:
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             low = tok.lower_
+            if _suffered(tok):
+                continue
             if low in PERP_NOUNS:
                 return tok
             if low in PERP_HEADS and any(

@@ -765,6 +765,11 @@ GROUP_WORDS = {"guerrilla", "guerrillas", "rebel", "rebels", "insurgent", "insur
                "terrorist", "terrorists", "subversive", "subversives", "militant", "militants",
                "extremist", "extremists", "commando", "commandos", "urban", "the", "presumed",
                "suspected", "armed", "leftist", "maoist", "group", "members", "member", "of"}  # fmt: skip
+# the count written with them: "about 50 guerrillas", "three terrorists"
+GROUP_WORDS |= {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
+                "dozen", "dozens", "several", "about", "some", "around", "nearly", "least",
+                "at", "more", "than", "over", "up", "to", "approximately", "scores"}  # fmt: skip
 
 
 def _named_groups(span) -> list[Actor]:  # noqa: ANN001 - a spaCy Doc or Span
