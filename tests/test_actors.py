@@ -463,3 +463,22 @@ def test_people_listed_in_a_toll_are_not_its_perpetrators(extract) -> None:  # n
     ev = extract("The minister said that 210 people were killed in May in Peru, including 80 "
                  "civilians and 95 presumed terrorists.", published="1990-06-03").events[0]  # fmt: skip
     assert ev.actor1 is None or "terrorists" not in ev.actor1.text, ev.actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("Unions condemned the kidnapping and assassination on 15 September of Eduardo Lopez, "
+         "a student, in Guatemala City.", "Eduardo Lopez"),
+        ("The bishop deplored the killing of six of their members, including the rector Juan "
+         "Perez and two women, in San Salvador.", "Juan Perez"),
+    ],
+)
+def test_victims_written_after_a_date_or_a_count(extract, text: str, victim: str) -> None:  # noqa: ANN001
+    ev = extract(text, published="1990-03-03").events[0]
+    assert ev.actor2 is not None and victim in ev.actor2.text, ev.actor2
+
+
+def test_central_american_is_no_nationality() -> None:
+    found = resolve("Central American University students", "SV")
+    assert found.country == "SV", found

@@ -269,8 +269,12 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
         if a1_tok is None and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
             obj = next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
             a2_tok = a2_tok or obj
+    if trigger.pos_ != "VERB" and not trigger.tag_.startswith("VB") and a2_tok is None:
+        a2_tok = _shared_victim(trigger)
     if a2_tok is not None and a2_tok.like_num:
-        a2_tok = next((c for c in a2_tok.children if c.dep_ == "prep"), None) and None
+        # "the killing of six of their members, including the rector X and two women": the
+        # people it names; a bare count names nobody
+        a2_tok = _included(a2_tok) or _included(trigger)
     wide = True
     if cls == "clash":  # "MNDAA and Myanmar forces clashed", "clashes between army and KIA"
         between = a2_tok is not None and a2_tok.head.lower_ == "between"
@@ -285,6 +289,34 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
     if a1 and a2 and a1.name == a2.name and a1.text == a2.text:
         a2 = None
     return a1, a2
+
+
+def _included(tok: Token) -> Token | None:
+    """The first person or group an "including" phrase under the word names."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "including":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _shared_victim(trigger: Token) -> Token | None:
+    """The "of"-object of a noun trigger written after its conjunct or a date: "the
+    kidnapping and assassination of X", "the murder on 15 September of X" (the parser
+    hangs "of X" on the other noun or on the date)."""
+    for other in trigger.conjuncts:
+        for c in other.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "against"):
+                found = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if found is not None and found.ent_type_ not in ("DATE", "TIME", "GPE", "LOC"):
+                    return found
+    sent_end = trigger.sent.end
+    for tok in trigger.doc[trigger.i + 1 : min(trigger.i + 10, sent_end)]:
+        if tok.lower_ == "of" and tok.head.ent_type_ in ("DATE", "TIME"):
+            return next((g for g in tok.children if g.dep_ == "pobj"), None)
+        if not (tok.ent_type_ in ("DATE", "TIME") or tok.dep_ in ("cc", "conj", "det", "prep")
+                or tok.lower_ in ("on", "in")):  # fmt: skip
+            break
+    return None
 
 
 # noun triggers whose possessor is who suffered it: "Pizarro's assassination"
