@@ -482,3 +482,17 @@ def test_victims_written_after_a_date_or_a_count(extract, text: str, victim: str
 def test_central_american_is_no_nationality() -> None:
     found = resolve("Central American University students", "SV")
     assert found.country == "SV", found
+
+
+def test_victim_named_by_surname_takes_the_full_mention(extract) -> None:  # noqa: ANN001
+    text = ("BOGOTA, 3 MAR 90 -- SENATOR MANUEL ORTEGA VARGAS SPOKE IN CALI ON MONDAY. "
+            "ORTEGA VARGAS WAS ASSASSINATED TODAY IN BOGOTA, COLOMBIA.")  # fmt: skip
+    ev = extract(text, published="1990-03-03").events[0]
+    assert ev.actor2 is not None and ev.actor2.text == "SENATOR MANUEL ORTEGA VARGAS", ev.actor2
+
+
+def test_two_people_of_one_surname_keep_the_written_surname(extract) -> None:  # noqa: ANN001
+    text = ("BOGOTA, 3 MAR 90 -- SENATOR MANUEL ORTEGA SPOKE IN CALI ON MONDAY WITH JUDGE PEDRO "
+            "ORTEGA. ORTEGA WAS ASSASSINATED TODAY IN BOGOTA, COLOMBIA.")  # fmt: skip
+    ev = extract(text, published="1990-03-03").events[0]
+    assert ev.actor2 is not None and ev.actor2.text == "ORTEGA", ev.actor2

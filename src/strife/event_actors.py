@@ -198,3 +198,71 @@ def surface_claimant(sent: Span, text: str) -> Actor | None:
                 written = text[span.start_char : span.end_char].strip("()[] ")
                 return Actor(found.name, written, found.type, found.country)
     return None
+
+
+# words of a title written before a person's name ("Attorney General Roberto Garcia",
+# "Senator Luis Carlos Galan"): the fuller mention keeps them
+TITLE_WORDS = {"president", "vice", "senator", "mayor", "judge", "minister", "attorney",
+               "general", "colonel", "col", "captain", "lieutenant", "sergeant", "governor",
+               "deputy", "director", "bishop", "archbishop", "father", "msgr", "monsignor",
+               "professor", "doctor", "dr", "journalist", "editor", "candidate", "leader",
+               "commander", "chief", "businessman", "engineer", "priest", "pilot", "justice",
+               "rector", "councilman", "congressman", "ambassador", "magistrate", "former",
+               "presidential", "military", "police", "union", "party", "peasant", "student",
+               "interior", "defense", "defence", "foreign", "of", "the", "peace",
+               "prosecutor", "secretary", "auxiliary", "liberal", "conservative", "leftist",
+               "rightist", "trade", "unionist", "labor", "labour", "newspaper"}  # fmt: skip
+
+
+def _titled(span: Span) -> Span:
+    """The person's name with the title words written right before it."""
+    start = span.start
+    while start > span.sent.start and span.doc[start - 1].lower_.strip(".") in TITLE_WORDS:
+        start -= 1
+    while start < span.start and span.doc[start].lower_ in ("of", "the"):
+        start += 1
+    return span.doc[start : span.end]
+
+
+def _name_word(tok: Token) -> bool:
+    return (tok.pos_ == "PROPN" and tok.lower_ not in TITLE_WORDS and tok.text[:1].isupper()
+            and tok.is_alpha and tok.ent_type_ in ("", "PERSON"))  # fmt: skip
+
+
+def fuller_victim(actor: Actor | None, doc, text: str) -> Actor | None:  # noqa: ANN001
+    """A victim written by surname or by title only ("FERREYROS", "the attorney general")
+    takes the article's fuller mention of the same person ("businessman Carlos Enrique
+    Ferreyros", "Attorney General Roberto Garcia Alvarado") as its text, when the article
+    names exactly one such person."""
+    if actor is None or not actor.text or actor.type not in ("civilians", "unknown"):
+        return actor
+    words = actor.text.split()
+    if len(words) > 3:
+        return actor
+    low = [w.lower().strip(".,") for w in words]
+    n = len(low)
+    found: list[Span] = []
+    title = all(w in TITLE_WORDS for w in low)
+    if not title and not all(w[:1].isupper() for w in words):
+        return actor
+    for i in range(len(doc) - n + 1):
+        if [t.lower_.strip(".") for t in doc[i : i + n]] != low:
+            continue
+        if title:  # "ATTORNEY GENERAL ROBERTO GARCIA ALVARADO"
+            end = i + n
+            while end < min(i + n + 5, doc[i].sent.end) and _name_word(doc[end]):
+                end += 1
+            if end > i + n:
+                found.append(doc[i:end])
+        else:  # "CARLOS ENRIQUE FERREYROS" for "FERREYROS"
+            start = i
+            while start > max(i - 4, doc[i].sent.start) and _name_word(doc[start - 1]):
+                start -= 1
+            if start < i:
+                found.append(_titled(doc[start : i + n]))
+    names = {text[e.start_char : e.end_char].lower() for e in found}
+    if len(names) != 1:
+        return actor
+    span = found[0]
+    written = text[span.start_char : span.end_char]
+    return Actor(actor.name, written, actor.type, actor.country)

@@ -649,6 +649,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         elif SUB_TO_TYPE[cand.sub] == "Violence against civilians" and a2.type == "unknown":
             a2 = Actor("Civilians", a2.text, "civilians", None)  # "a preacher", "the mosque"
         if SUB_TO_TYPE[cand.sub] in VIOLENT:
+            a2 = event_actors.fuller_victim(a2, doc, _orig(doc))  # "FERREYROS": the full name
             a1 = _perpetrator(cand, a1, a2, groups, doc_claim)
             if a1.name.startswith("Unidentified Armed Group") and not a1.text:
                 # "This morning, insurgents derailed a train. [...] derailed by a mine"
