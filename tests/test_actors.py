@@ -496,3 +496,11 @@ def test_two_people_of_one_surname_keep_the_written_surname(extract) -> None:  #
             "ORTEGA. ORTEGA WAS ASSASSINATED TODAY IN BOGOTA, COLOMBIA.")  # fmt: skip
     ev = extract(text, published="1990-03-03").events[0]
     assert ev.actor2 is not None and ev.actor2.text == "ORTEGA", ev.actor2
+
+
+def test_claimed_attack_keeps_the_mention_its_sentence_gives(extract) -> None:  # noqa: ANN001
+    text = ("A suicide bomber blew himself up near a police station in Kunduz, Afghanistan, on "
+            "Monday, killing four policemen. The Taliban claimed responsibility for the attack.")  # fmt: skip
+    ev = extract(text, published="2015-03-03").events[0]
+    assert ev.actor1 is not None and ev.actor1.name == "Taliban", ev.actor1
+    assert "bomber" in ev.actor1.text, ev.actor1

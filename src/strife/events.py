@@ -798,7 +798,17 @@ def _perpetrator(
     if a1 is None or a1.name.startswith("Unidentified Armed Group"):
         claimed = _claimant(cand.sents)
         if claimed is not None:
-            return claimed
+            # the group that claimed it; the text keeps what the event's sentence says
+            # ("a suicide bomber" for the Taliban)
+            if claimed.name.startswith("Unidentified"):
+                return claimed  # "carried out by uniformed men": that is the mention
+            text = a1.text if a1 is not None else ""
+            if not text:
+                perp = event_actors.perpetrator_mention(cand.sents)
+                found = _actor(perp, None) if perp is not None else None
+                if found is not None and found.type not in ("unknown", "civilians"):
+                    text = found.text
+            return Actor(claimed.name, text or claimed.text, claimed.type, claimed.country)
     if a1 is None or (a1.name.startswith("Unidentified Armed Group") and not a1.text):
         perp = event_actors.perpetrator_mention(cand.sents)
         found = _actor(perp, None) if perp is not None else None
