@@ -504,3 +504,16 @@ def test_claimed_attack_keeps_the_mention_its_sentence_gives(extract) -> None:  
     ev = extract(text, published="2015-03-03").events[0]
     assert ev.actor1 is not None and ev.actor1.name == "Taliban", ev.actor1
     assert "bomber" in ev.actor1.text, ev.actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("Gunmen kidnapped the brother-in-law of the mayor in Cali, Colombia.",
+         "brother-in-law of the mayor"),
+        ("Rebels shot dead a 15-year-old girl in Kachin, Myanmar.", "15-year-old girl"),
+    ],
+)
+def test_hyphenated_words_stay_whole(extract, text: str, victim: str) -> None:  # noqa: ANN001
+    ev = extract(text, published="2015-03-03").events[0]
+    assert ev.actor2 is not None and ev.actor2.text == victim, ev.actor2

@@ -36,7 +36,16 @@ def _phrase(tok: Token) -> SpacySpan:
             left = c.i
     while left < tok.i and (tok.doc[left].is_punct or tok.doc[left].like_num):
         left += 1
+    doc = tok.doc
+    # "brother-in-law", "commander-in-chief": the whole hyphenated word, not its last part
+    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 1].whitespace_ and (
+        not doc[left - 2].whitespace_ and (doc[left - 2].is_alpha or doc[left - 2].like_num)
+    ):
+        left -= 2
     right = tok.i + 1
+    while (right + 1 < len(doc) and doc[right].text == "-" and not doc[right - 1].whitespace_
+           and not doc[right].whitespace_ and doc[right + 1].is_alpha):  # fmt: skip
+        right += 2
     # "Military Forces of Russia", "Army of Conquest": keep an "of"-name
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
