@@ -517,3 +517,15 @@ def test_claimed_attack_keeps_the_mention_its_sentence_gives(extract) -> None:  
 def test_hyphenated_words_stay_whole(extract, text: str, victim: str) -> None:  # noqa: ANN001
     ev = extract(text, published="2015-03-03").events[0]
     assert ev.actor2 is not None and ev.actor2.text == victim, ev.actor2
+
+
+def test_gerund_event_is_no_actor_and_a_bare_acronym_is_a_side(settings) -> None:  # noqa: ANN001
+    from strife import event_actors, nlp
+    from strife.nlp import original_text
+    from strife.triggers import trigger_class
+
+    doc = next(nlp.parse(["KNU and Govt militia fighting kills three near Myawaddy"], settings))
+    fighting = next(t for t in doc if t.lower_ == "fighting")
+    assert event_actors.is_non_actor(fighting, trigger_class)
+    sides = event_actors.sides_named(list(doc.sents), original_text(doc))
+    assert any("KNU" in a.name for a in sides), sides

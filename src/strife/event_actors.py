@@ -47,7 +47,7 @@ def is_non_actor(tok: Token, trigger_class: Callable[[Token], object]) -> bool:
     if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_WORDS:
         return True
     if (
-        tok.pos_ == "NOUN"
+        (tok.pos_ == "NOUN" or tok.tag_ == "VBG")  # "militia fighting kills one"
         and trigger_class(tok) is not None
         and tok.lemma_.lower()
         not in ("bomber", "kidnapper", "rioter", "protester", "demonstrator", "mob")
@@ -83,6 +83,8 @@ def _dateline(tok: Token) -> bool:
 def _mentions(sent: Span) -> list[Span]:
     spans = [e for e in sent.ents if e.label_ in ("ORG", "NORP", "PERSON", "GPE")]
     spans += list(sent.noun_chunks)
+    # a name the parser left out of every chunk ("DKBA and Govt militia fighting")
+    spans += [sent.doc[t.i : t.i + 1] for t in sent if t.pos_ == "PROPN" and t.is_upper]
     return sorted(spans, key=lambda s: (s.start, -len(s)))
 
 
