@@ -396,3 +396,136 @@ def test_localise_names_generic_actors_for_their_country() -> None:
         "the Sufi shrine",
         "PK",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "X is responsible for the killing"
+        ("Gunmen killed four teachers in a village near Cali, Colombia, on Monday. The "
+         "governor said that the ELN is responsible for the killing of the teachers.",
+         "National Liberation Army"),
+        # "the soldiers accused of murdering", "X ordered the assassination"
+        ("Six priests were killed at the university in San Salvador on 16 November. The court "
+         "said the soldiers accused of murdering the priests will be tried.", "Military Forces"),
+        ("A car bomb killed seven policemen in Medellin, Colombia, on Tuesday. Police said the "
+         "Medellin Cartel ordered the assassination of the policemen.", "Medellin Cartel"),
+        # "the attack was carried out by X"
+        ("A car bomb exploded outside a police station in Bilbao, Spain, on Friday. The "
+         "attack is believed to have been carried out by ETA.", "ETA"),
+    ],
+)
+def test_claimed_or_blamed_group_is_the_perpetrator(extract, text: str, name: str) -> None:  # noqa: ANN001
+    ev = extract(text, published="1990-03-03").events[0]
+    assert ev.actor1 is not None and name in ev.actor1.name, ev.actor1
+
+
+def test_responsible_for_something_else_blames_nobody(extract) -> None:  # noqa: ANN001
+    ev = extract("A bomb exploded in a market in Lima, Peru, on Monday. The police are "
+                 "responsible for security in the city.", published="1990-03-03").events[0]  # fmt: skip
+    assert ev.actor1 is not None and ev.actor1.name.startswith("Unidentified"), ev.actor1
+
+
+def test_headline_claimant_before_a_date_word(settings) -> None:  # noqa: ANN001
+    from strife import nlp
+    from strife.event_actors import surface_claimant
+
+    text = "Guerrillas of the MRTA today claimed attack on a police post in Peru"
+    sent = next(iter(next(nlp.parse([text], settings)).sents))
+    found = surface_claimant(sent, text)
+    assert found is not None and found.text.endswith("MRTA"), found
+
+
+def test_claimant_description_names_the_group(settings) -> None:  # noqa: ANN001
+    from strife import events, nlp
+
+    doc = next(nlp.parse(["In a communique sent to local radio stations, the leftist guerrilla "
+                          "group National Liberation Army (ELN) today claimed responsibility "
+                          "for the bombing."], settings))  # fmt: skip
+    found = events._claimants(list(doc.sents))
+    assert found and found[0].name == "National Liberation Army (ELN)", found
+
+
+def test_actor_text_keeps_the_count_written_before_it(extract) -> None:  # noqa: ANN001
+    ev = extract("A suicide bomber killed six Dutch soldiers near Kunduz, Afghanistan, on "
+                 "Monday.", published="2012-03-01").events[0]  # fmt: skip
+    assert ev.actor2 is not None and ev.actor2.text.startswith("six "), ev.actor2
+
+
+def test_counted_guerrillas_still_stand_for_the_named_group(extract) -> None:  # noqa: ANN001
+    ev = extract("SAN SALVADOR, 3 MAR 90 -- ABOUT 50 GUERRILLAS ATTACKED A NATIONAL GUARD POST "
+                 "IN CHALATENANGO, EL SALVADOR, TODAY. THE FMLN HAS WAGED WAR SINCE 1980.",
+                 published="1990-03-03").events[0]  # fmt: skip
+    assert ev.actor1 is not None and "FMLN" in ev.actor1.name, ev.actor1
+
+
+def test_people_listed_in_a_toll_are_not_its_perpetrators(extract) -> None:  # noqa: ANN001
+    ev = extract("The minister said that 210 people were killed in May in Peru, including 80 "
+                 "civilians and 95 presumed terrorists.", published="1990-06-03").events[0]  # fmt: skip
+    assert ev.actor1 is None or "terrorists" not in ev.actor1.text, ev.actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("Unions condemned the kidnapping and assassination on 15 September of Eduardo Lopez, "
+         "a student, in Guatemala City.", "Eduardo Lopez"),
+        ("The bishop deplored the killing of six of their members, including the rector Juan "
+         "Perez and two women, in San Salvador.", "Juan Perez"),
+    ],
+)
+def test_victims_written_after_a_date_or_a_count(extract, text: str, victim: str) -> None:  # noqa: ANN001
+    ev = extract(text, published="1990-03-03").events[0]
+    assert ev.actor2 is not None and victim in ev.actor2.text, ev.actor2
+
+
+def test_central_american_is_no_nationality() -> None:
+    found = resolve("Central American University students", "SV")
+    assert found.country == "SV", found
+
+
+def test_victim_named_by_surname_takes_the_full_mention(extract) -> None:  # noqa: ANN001
+    text = ("BOGOTA, 3 MAR 90 -- SENATOR MANUEL ORTEGA VARGAS SPOKE IN CALI ON MONDAY. "
+            "ORTEGA VARGAS WAS ASSASSINATED TODAY IN BOGOTA, COLOMBIA.")  # fmt: skip
+    ev = extract(text, published="1990-03-03").events[0]
+    assert ev.actor2 is not None and ev.actor2.text == "SENATOR MANUEL ORTEGA VARGAS", ev.actor2
+
+
+def test_two_people_of_one_surname_keep_the_written_surname(extract) -> None:  # noqa: ANN001
+    text = ("BOGOTA, 3 MAR 90 -- SENATOR MANUEL ORTEGA SPOKE IN CALI ON MONDAY WITH JUDGE PEDRO "
+            "ORTEGA. ORTEGA WAS ASSASSINATED TODAY IN BOGOTA, COLOMBIA.")  # fmt: skip
+    ev = extract(text, published="1990-03-03").events[0]
+    assert ev.actor2 is not None and ev.actor2.text == "ORTEGA", ev.actor2
+
+
+def test_claimed_attack_keeps_the_mention_its_sentence_gives(extract) -> None:  # noqa: ANN001
+    text = ("A suicide bomber blew himself up near a police station in Kunduz, Afghanistan, on "
+            "Monday, killing four policemen. The Taliban claimed responsibility for the attack.")  # fmt: skip
+    ev = extract(text, published="2015-03-03").events[0]
+    assert ev.actor1 is not None and ev.actor1.name == "Taliban", ev.actor1
+    assert "bomber" in ev.actor1.text, ev.actor1
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("Gunmen kidnapped the brother-in-law of the mayor in Cali, Colombia.",
+         "brother-in-law of the mayor"),
+        ("Rebels shot dead a 15-year-old girl in Kachin, Myanmar.", "15-year-old girl"),
+    ],
+)
+def test_hyphenated_words_stay_whole(extract, text: str, victim: str) -> None:  # noqa: ANN001
+    ev = extract(text, published="2015-03-03").events[0]
+    assert ev.actor2 is not None and ev.actor2.text == victim, ev.actor2
+
+
+def test_gerund_event_is_no_actor_and_a_bare_acronym_is_a_side(settings) -> None:  # noqa: ANN001
+    from strife import event_actors, nlp
+    from strife.nlp import original_text
+    from strife.triggers import trigger_class
+
+    doc = next(nlp.parse(["KNU and Govt militia fighting kills three near Myawaddy"], settings))
+    fighting = next(t for t in doc if t.lower_ == "fighting")
+    assert event_actors.is_non_actor(fighting, trigger_class)
+    sides = event_actors.sides_named(list(doc.sents), original_text(doc))
+    assert any("KNU" in a.name for a in sides), sides

@@ -36,7 +36,16 @@ def _phrase(tok: Token) -> SpacySpan:
             left = c.i
     while left < tok.i and (tok.doc[left].is_punct or tok.doc[left].like_num):
         left += 1
+    doc = tok.doc
+    # "brother-in-law", "commander-in-chief": the whole hyphenated word, not its last part
+    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 1].whitespace_ and (
+        not doc[left - 2].whitespace_ and (doc[left - 2].is_alpha or doc[left - 2].like_num)
+    ):
+        left -= 2
     right = tok.i + 1
+    while (right + 1 < len(doc) and doc[right].text == "-" and not doc[right - 1].whitespace_
+           and not doc[right].whitespace_ and doc[right + 1].is_alpha):  # fmt: skip
+        right += 2
     # "Military Forces of Russia", "Army of Conquest": keep an "of"-name
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
@@ -95,6 +104,13 @@ def _described(tok: Token) -> str | None:
     the title written before it ("National Fire Department Director Colonel Roberto
     Rivera"), which the name entity leaves out."""
     start = _phrase(tok).start
+    for c in tok.lefts:  # "six NATO soldiers", "at least 30 guerrillas": the count as written
+        if c.dep_ == "nummod" and c.i < start and c.like_num and all(
+            t.head.i == tok.i or t.head.i > t.i for t in tok.doc[c.i + 1 : start]
+        ):
+            first = c.left_edge.i  # "at least 30", "more than two dozen"; not "Reuter - Five"
+            ok = c.i - first <= 3 and not any(t.is_punct for t in tok.doc[first : c.i])
+            start = first if ok else c.i
     if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
         for c in sorted(tok.lefts, key=lambda c: -c.i):
             if c.dep_ in ("compound", "amod", "nmod") and c.right_edge.i == start - 1:
@@ -262,8 +278,12 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
         if a1_tok is None and trigger.dep_ == "nsubj" and trigger.head.pos_ == "VERB":
             obj = next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
             a2_tok = a2_tok or obj
+    if trigger.pos_ != "VERB" and not trigger.tag_.startswith("VB") and a2_tok is None:
+        a2_tok = _shared_victim(trigger)
     if a2_tok is not None and a2_tok.like_num:
-        a2_tok = next((c for c in a2_tok.children if c.dep_ == "prep"), None) and None
+        # "the killing of six of their members, including the rector X and two women": the
+        # people it names; a bare count names nobody
+        a2_tok = _included(a2_tok) or _included(trigger)
     wide = True
     if cls == "clash":  # "MNDAA and Myanmar forces clashed", "clashes between army and KIA"
         between = a2_tok is not None and a2_tok.head.lower_ == "between"
@@ -278,6 +298,34 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
     if a1 and a2 and a1.name == a2.name and a1.text == a2.text:
         a2 = None
     return a1, a2
+
+
+def _included(tok: Token) -> Token | None:
+    """The first person or group an "including" phrase under the word names."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "including":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _shared_victim(trigger: Token) -> Token | None:
+    """The "of"-object of a noun trigger written after its conjunct or a date: "the
+    kidnapping and assassination of X", "the murder on 15 September of X" (the parser
+    hangs "of X" on the other noun or on the date)."""
+    for other in trigger.conjuncts:
+        for c in other.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "against"):
+                found = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if found is not None and found.ent_type_ not in ("DATE", "TIME", "GPE", "LOC"):
+                    return found
+    sent_end = trigger.sent.end
+    for tok in trigger.doc[trigger.i + 1 : min(trigger.i + 10, sent_end)]:
+        if tok.lower_ == "of" and tok.head.ent_type_ in ("DATE", "TIME"):
+            return next((g for g in tok.children if g.dep_ == "pobj"), None)
+        if not (tok.ent_type_ in ("DATE", "TIME") or tok.dep_ in ("cc", "conj", "det", "prep")
+                or tok.lower_ in ("on", "in")):  # fmt: skip
+            break
+    return None
 
 
 # noun triggers whose possessor is who suffered it: "Pizarro's assassination"

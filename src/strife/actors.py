@@ -530,6 +530,9 @@ def _generic_actor(base: str, type_: str, iso: str | None, text: str) -> Actor:
     return Actor(name=name, text=text, type=type_, country=iso)
 
 
+_REGION_PREFIXES = {"central", "latin", "pan", "north", "south"}
+
+
 def _words(text: str) -> tuple[list[str], str | None]:
     """Folded words of a mention (hyphenated modifiers like "Russian-backed" dropped)
     and the country of its first nationality word, if any."""
@@ -545,6 +548,8 @@ def _words(text: str) -> tuple[list[str], str | None]:
     # nationality: windows of three, two, then one words ("South Sudanese", "Saudi Arabian")
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
+            if i and _fold(words[i - 1]) in _REGION_PREFIXES:
+                continue  # "Central American University", "Latin American": no country
             found = nationality_country(" ".join(words[i : i + size]))
             if found and iso is None:
                 iso = found

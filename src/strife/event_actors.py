@@ -47,7 +47,7 @@ def is_non_actor(tok: Token, trigger_class: Callable[[Token], object]) -> bool:
     if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in TIME_WORDS:
         return True
     if (
-        tok.pos_ == "NOUN"
+        (tok.pos_ == "NOUN" or tok.tag_ == "VBG")  # "militia fighting kills one"
         and trigger_class(tok) is not None
         and tok.lemma_.lower()
         not in ("bomber", "kidnapper", "rioter", "protester", "demonstrator", "mob")
@@ -83,6 +83,8 @@ def _dateline(tok: Token) -> bool:
 def _mentions(sent: Span) -> list[Span]:
     spans = [e for e in sent.ents if e.label_ in ("ORG", "NORP", "PERSON", "GPE")]
     spans += list(sent.noun_chunks)
+    # a name the parser left out of every chunk ("DKBA and Govt militia fighting")
+    spans += [sent.doc[t.i : t.i + 1] for t in sent if t.pos_ == "PROPN" and t.is_upper]
     return sorted(spans, key=lambda s: (s.start, -len(s)))
 
 
@@ -137,6 +139,12 @@ def fill_sides(
     return a1, a2
 
 
+def _suffered(tok: Token) -> bool:
+    """The noun is listed among those a toll counts: "403 people were killed, including
+    165 presumed terrorists" (a guerrilla killed in a clash still names a side)."""
+    return any(t.lower_ in ("including", "among") for t in tok.ancestors)
+
+
 def perpetrator_mention(sents: list[Span]) -> Token | None:
     """The first noun in the sentences that names attackers without naming a group."""
     for sent in sents:
@@ -144,6 +152,8 @@ def perpetrator_mention(sents: list[Span]) -> Token | None:
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             low = tok.lower_
+            if _suffered(tok):
+                continue
             if low in PERP_NOUNS:
                 return tok
             if low in PERP_HEADS and any(
@@ -158,6 +168,9 @@ CLAIMED_NOUNS = {"attack", "attacks", "killing", "killings", "murder", "murders"
                  "bombings", "blast", "blasts", "assassination", "ambush", "kidnapping",
                  "abduction", "beheading", "execution", "responsibility", "raid", "raids",
                  "shooting", "stabbing", "massacre", "explosion", "explosions"}  # fmt: skip
+# words between a claimant and "claimed": "(MRTA) today claimed", "has also claimed"
+CLAIM_FILLERS = {"has", "have", "had", "also", "reportedly", "allegedly", "today", "yesterday",
+                 "later", "swiftly", "quickly", "subsequently", "since", "then"}  # fmt: skip
 CLAIMANT_TYPES = ("rebel_group", "political_militia", "identity_militia")
 
 
@@ -171,12 +184,87 @@ def surface_claimant(sent: Span, text: str) -> Actor | None:
             nxt.i + 1 < sent.end and tok.doc[nxt.i + 1].lower_ == "by"
         ):
             continue
-        start = tok.i
-        while start > sent.start and tok.i - start < 4 and not tok.doc[start - 1].is_punct:
+        end = tok.i  # "(MRTA) today claimed", "has also claimed": skip to the name
+        while end > sent.start and (tok.doc[end - 1].ent_type_ in ("DATE", "TIME")
+                                    or tok.doc[end - 1].lower_ in CLAIM_FILLERS):  # fmt: skip
+            end -= 1
+        start = end
+        while start > sent.start and end - start < 4 and (
+            not tok.doc[start - 1].is_punct or tok.doc[start - 1].text in "()[]"
+        ):
             start -= 1
-        for i in range(start, tok.i):  # longest mention first
-            span = tok.doc[i : tok.i]
+        for i in range(start, end):  # longest mention first
+            span = tok.doc[i:end]
             found = actors.lookup(text[span.start_char : span.end_char])
             if found is not None and found.type in CLAIMANT_TYPES:
-                return found
+                written = text[span.start_char : span.end_char].strip("()[] ")
+                return Actor(found.name, written, found.type, found.country)
     return None
+
+
+# words of a title written before a person's name ("Attorney General Roberto Garcia",
+# "Senator Luis Carlos Galan"): the fuller mention keeps them
+TITLE_WORDS = {"president", "vice", "senator", "mayor", "judge", "minister", "attorney",
+               "general", "colonel", "col", "captain", "lieutenant", "sergeant", "governor",
+               "deputy", "director", "bishop", "archbishop", "father", "msgr", "monsignor",
+               "professor", "doctor", "dr", "journalist", "editor", "candidate", "leader",
+               "commander", "chief", "businessman", "engineer", "priest", "pilot", "justice",
+               "rector", "councilman", "congressman", "ambassador", "magistrate", "former",
+               "presidential", "military", "police", "union", "party", "peasant", "student",
+               "interior", "defense", "defence", "foreign", "of", "the", "peace",
+               "prosecutor", "secretary", "auxiliary", "liberal", "conservative", "leftist",
+               "rightist", "trade", "unionist", "labor", "labour", "newspaper"}  # fmt: skip
+
+
+def _titled(span: Span) -> Span:
+    """The person's name with the title words written right before it."""
+    start = span.start
+    while start > span.sent.start and span.doc[start - 1].lower_.strip(".") in TITLE_WORDS:
+        start -= 1
+    while start < span.start and span.doc[start].lower_ in ("of", "the"):
+        start += 1
+    return span.doc[start : span.end]
+
+
+def _name_word(tok: Token) -> bool:
+    return (tok.pos_ == "PROPN" and tok.lower_ not in TITLE_WORDS and tok.text[:1].isupper()
+            and tok.is_alpha and tok.ent_type_ in ("", "PERSON"))  # fmt: skip
+
+
+def fuller_victim(actor: Actor | None, doc, text: str) -> Actor | None:  # noqa: ANN001
+    """A victim written by surname or by title only ("FERREYROS", "the attorney general")
+    takes the article's fuller mention of the same person ("businessman Carlos Enrique
+    Ferreyros", "Attorney General Roberto Garcia Alvarado") as its text, when the article
+    names exactly one such person."""
+    if actor is None or not actor.text or actor.type not in ("civilians", "unknown"):
+        return actor
+    words = actor.text.split()
+    if len(words) > 3:
+        return actor
+    low = [w.lower().strip(".,") for w in words]
+    n = len(low)
+    found: list[Span] = []
+    title = all(w in TITLE_WORDS for w in low)
+    if not title and not all(w[:1].isupper() for w in words):
+        return actor
+    for i in range(len(doc) - n + 1):
+        if [t.lower_.strip(".") for t in doc[i : i + n]] != low:
+            continue
+        if title:  # "ATTORNEY GENERAL ROBERTO GARCIA ALVARADO"
+            end = i + n
+            while end < min(i + n + 5, doc[i].sent.end) and _name_word(doc[end]):
+                end += 1
+            if end > i + n:
+                found.append(doc[i:end])
+        else:  # "CARLOS ENRIQUE FERREYROS" for "FERREYROS"
+            start = i
+            while start > max(i - 4, doc[i].sent.start) and _name_word(doc[start - 1]):
+                start -= 1
+            if start < i:
+                found.append(_titled(doc[start : i + n]))
+    names = {text[e.start_char : e.end_char].lower() for e in found}
+    if len(names) != 1:
+        return actor
+    span = found[0]
+    written = text[span.start_char : span.end_char]
+    return Actor(actor.name, written, actor.type, actor.country)

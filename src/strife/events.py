@@ -653,6 +653,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         elif SUB_TO_TYPE[cand.sub] == "Violence against civilians" and a2.type == "unknown":
             a2 = Actor("Civilians", a2.text, "civilians", None)  # "a preacher", "the mosque"
         if SUB_TO_TYPE[cand.sub] in VIOLENT:
+            a2 = event_actors.fuller_victim(a2, doc, _orig(doc))  # "FERREYROS": the full name
             a1 = _perpetrator(cand, a1, a2, groups, doc_claim)
             if a1.name.startswith("Unidentified Armed Group") and not a1.text:
                 # "This morning, insurgents derailed a train. [...] derailed by a mine"
@@ -769,6 +770,11 @@ GROUP_WORDS = {"guerrilla", "guerrillas", "rebel", "rebels", "insurgent", "insur
                "terrorist", "terrorists", "subversive", "subversives", "militant", "militants",
                "extremist", "extremists", "commando", "commandos", "urban", "the", "presumed",
                "suspected", "armed", "leftist", "maoist", "group", "members", "member", "of"}  # fmt: skip
+# the count written with them: "about 50 guerrillas", "three terrorists"
+GROUP_WORDS |= {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds",
+                "dozen", "dozens", "several", "about", "some", "around", "nearly", "least",
+                "at", "more", "than", "over", "up", "to", "approximately", "scores"}  # fmt: skip
 
 
 def _named_groups(span) -> list[Actor]:  # noqa: ANN001 - a spaCy Doc or Span
@@ -796,7 +802,17 @@ def _perpetrator(
     if a1 is None or a1.name.startswith("Unidentified Armed Group"):
         claimed = _claimant(cand.sents)
         if claimed is not None:
-            return claimed
+            # the group that claimed it; the text keeps what the event's sentence says
+            # ("a suicide bomber" for the Taliban)
+            if claimed.name.startswith("Unidentified"):
+                return claimed  # "carried out by uniformed men": that is the mention
+            text = a1.text if a1 is not None else ""
+            if not text:
+                perp = event_actors.perpetrator_mention(cand.sents)
+                found = _actor(perp, None) if perp is not None else None
+                if found is not None and found.type not in ("unknown", "civilians"):
+                    text = found.text
+            return Actor(claimed.name, text or claimed.text, claimed.type, claimed.country)
     if a1 is None or (a1.name.startswith("Unidentified Armed Group") and not a1.text):
         perp = event_actors.perpetrator_mention(cand.sents)
         found = _actor(perp, None) if perp is not None else None
@@ -847,14 +863,104 @@ def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
                 prep = "on" if lemma == "blame" else "to"
                 who = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
                             for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
+            elif lemma == "responsible":
+                who = _held_responsible(tok)
+            elif lemma in ORDER_VERBS and tok.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lower_ in ATTACK_NOUNS for c in tok.children
+            ):  # "Escobar ordered the assassination of ..."
+                who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            elif lemma in ACCUSE_VERBS and _of_attack_deed(tok):
+                # "the soldiers accused of murdering the priests"
+                who = _accused(tok)
+            elif lemma in BLAME_AGENT_VERBS and tok.tag_ == "VBN" and _of_attack(tok.head):
+                who = _agent_of(tok)  # "the attack was carried out by the army"
             if who is not None:
-                found = _actor(who, None)
+                found = _claimant_actor(who)
                 if found is not None and found.type != "unknown":
                     out.append(found)
         if len(out) == before:  # "IS claims attack on ...": a headline the parser misreads
             found = event_actors.surface_claimant(sent, _orig(sent.doc))
             out += [found] if found is not None else []
     return out
+
+
+# "planned and carried out by the army", "perpetrated by", "committed by": the agent
+# of an attack noun did it
+BLAME_AGENT_VERBS = {"carry", "perpetrate", "commit", "order", "plan", "mastermind"}
+# what an attack can be called when blame is laid for it
+ATTACK_NOUNS = event_actors.CLAIMED_NOUNS | {"act", "acts", "crime", "crimes", "murdering",
+                                              "killing", "deaths", "death", "assassinations",
+                                              "kidnappings", "violence", "massacres"}  # fmt: skip
+
+
+ORDER_VERBS = {"order", "plan", "mastermind", "organize", "organise"}
+ACCUSE_VERBS = {"accuse", "suspect", "charge", "convict"}
+ATTACK_VERBS = {"kill", "murder", "assassinate", "attack", "bomb", "kidnap", "abduct",
+                "massacre", "execute", "shoot"}  # fmt: skip
+
+
+def _of_attack_deed(tok: Token) -> bool:
+    """ "accused of murdering the priests", "suspected of the bombing"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.lower_ in ATTACK_NOUNS or (g.pos_ == "VERB" and g.lemma_.lower() in ATTACK_VERBS):
+                    return True
+    return False
+
+
+def _accused(tok: Token) -> Token | None:
+    """Who "accuse" points at: "X was accused of", "they accused X of", "X accused of"."""
+    deps = {c.dep_: c for c in reversed(list(tok.children))}
+    if "nsubjpass" in deps or "dobj" in deps:
+        return deps.get("nsubjpass") or deps.get("dobj")
+    if tok.dep_ == "acl":
+        return tok.head
+    return deps.get("nsubj") if tok.tag_ == "VBN" else None  # a participle misread
+
+
+def _of_attack(tok: Token) -> bool:
+    """The word is an attack ("the kidnapping", "this terrorist attack"), or a verb whose
+    subject is one ("the kidnapping was planned")."""
+    if tok.lower_ in ATTACK_NOUNS:
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ATTACK_NOUNS
+               for c in tok.children)  # fmt: skip
+
+
+def _held_responsible(tok: Token) -> Token | None:
+    """ "X is responsible for the killing", "we hold X responsible for this attack": X,
+    when what they answer for is an attack (not "responsible for security")."""
+    pobj = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"
+                 for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
+    if pobj is None or not _of_attack(pobj):
+        return None
+    head = tok.head
+    if head.lemma_.lower() == "hold":
+        return next((c for c in head.children if c.dep_ == "dobj"), None) or next(
+            (c for c in tok.children if c.dep_ == "nsubj"), None)
+    if head.lemma_.lower() == "be" or tok.dep_ == "ROOT":
+        return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _claimant_actor(who: Token) -> Actor | None:
+    """The claimant's actor; a named group its whole description gives ("the Peruvian
+    guerrilla movement Tupac Amaru Revolutionary Movement (MRTA)") comes first."""
+    found = _actor(who, None)
+    if found is not None and found.type in ARMED_GROUP_TYPES and not found.name.startswith(
+            "Unidentified"):  # fmt: skip
+        return found
+    left, right = who.left_edge.i, who.right_edge.i + 1
+    if right - left <= 15:
+        sub = who.doc[left:right]
+        text = _orig(who.doc)[sub.start_char : sub.end_char]
+        named = actors.resolve(text)
+        if named.type in ARMED_GROUP_TYPES and not named.name.startswith("Unidentified"):
+            return Actor(named.name, named.text, named.type, named.country)
+    if found is not None and found.type == "unknown":
+        return actors.state_force(found.text) or found  # "the army": placed later
+    return found
 
 
 CROWD = {"protester": "protesters", "demonstrator": "protesters", "marcher": "protesters",
