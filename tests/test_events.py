@@ -560,6 +560,11 @@ def test_damage_done_by_the_blast_joins_the_bombing(extract) -> None:
         # the parser hangs "of" on the date: "the murder on 3 June of two students"
         ("Unions condemned the murder on 3 June of two students in Quito.", [2]),
         ("Two guards were beaten to death.", [2]),
+        # a headline run into the lead: the parser hangs "killed" on "riots" as a clause of
+        # its own, but the verb has its object
+        ("Deadly grenade hits market during Kessan riots\nFirst Posted 08:12:00 07/09/2012\n"
+         "A grenade attack on a market in Kessan killed at least five people Friday as police "
+         "fought pitched battles with angry protesters.", [5]),
     ],
 )  # fmt: skip
 def test_death_figures_of_a_sentence(settings, text: str, deaths: list[int]) -> None:  # noqa: ANN001
@@ -740,3 +745,51 @@ def test_a_title_case_verb_read_as_a_name_takes_its_object_as_victims(extract) -
     events = extract("Insurgent Ambush Kills Dozens of Police Officers in Balochistan",
                      published="2015-07-02").events  # fmt: skip
     assert events and events[0].fatalities.best == 12  # "dozens" is coded 12
+
+
+def test_the_same_deaths_told_as_several_kinds_of_event_make_one_event(extract) -> None:
+    # a riot, a bombing and "the deaths of the four workers": one toll of four, not twelve
+    text = ("Four dead after rioters torch post office in Valdora\nFour people died in a burning "
+            "post office as thousands of protesters marched through Valdora on Tuesday. A petrol "
+            "bomb hurled into the post office killed three clerks and a guard. The mayor "
+            "condemned the deaths of the four workers.")
+    ev = only_event(extract(text, published="2011-03-05"))
+    assert ev.event_type == "Explosions/Remote violence"  # the more specific kind
+    assert ev.fatalities.best == 4
+    assert len(ev.evidence) == 3
+
+
+def test_equal_tolls_of_different_attacks_stay_apart(extract) -> None:
+    # the same number and place, but nothing ties the two: two events
+    text = "Rebels bombed a bridge in Tarsa, killing two people. Soldiers clashed with rebels in Tarsa, and two fighters died."
+    result = extract(text, published="2011-03-05")
+    assert [e.fatalities.best for e in result.events] == [2, 2]
+
+
+def test_a_bare_toll_told_in_detail_next_is_one_event(extract) -> None:
+    # "the attacks left three dead" and the bombing that killed three, in the next sentence:
+    # a street named in the detail does not make it another place
+    text = ("Police said two attacks in Tunja left three dead. A bomb exploded on Bolivar "
+            "Avenue, killing three people.")
+    ev = only_event(extract(text, published="1990-03-05"))
+    assert ev.event_type == "Explosions/Remote violence" and ev.fatalities.best == 3
+    assert len(ev.evidence) == 2
+
+
+def test_a_killing_and_a_bombing_in_other_towns_stay_apart(extract) -> None:
+    text = ("GUERRILLAS KILLED TWO SOLDIERS IN MEDELLIN ON MONDAY. A BOMB EXPLODED AT A MARKET "
+            "IN CALI ON MONDAY, KILLING TWO PEOPLE.")
+    assert [e.fatalities.best for e in extract(text, published="1990-03-05").events] == [2, 2]
+
+
+def test_the_attack_named_again_with_its_toll_joins_it(extract) -> None:
+    # "killed in the bomb attack" after a rally in between: the attack told before; "a bomb
+    # attack near Valdora" with the same toll is another one
+    one = ("A bomb attack on a market in Kessan killed three people on Friday. Thousands of "
+           "students rallied in Valdora against the government. Police said three traders were "
+           "killed in the bomb attack.")
+    two = one.replace("in the bomb attack", "in a bomb attack near Valdora")
+    kinds = [e.event_type for e in extract(one, published="2012-03-05").events]
+    assert kinds == ["Explosions/Remote violence", "Protests"], kinds
+    kinds = [e.event_type for e in extract(two, published="2012-03-05").events]
+    assert kinds.count("Explosions/Remote violence") == 2, kinds

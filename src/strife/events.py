@@ -625,6 +625,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     summary = summary_victims([s for s in all_sents if not BACKGROUND.search(s.text)])
     prev_cand: _Candidate | None = None
     prev_date: tuple[str | None, int] = (None, 3)
+    built: list[_Candidate] = []  # each event's candidate, for the same-deaths pass
     for cand in _merge(_candidates(doc, published)):
         trig = cand.trigger
         hint = None
@@ -726,7 +727,149 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             ev.fatalities = Count()  # deaths belong to a violent event, never to an arrest
         events.append(ev)
         classes.append(cand.cls)
+        built.append(cand)
+    events, classes = _same_deaths(events, classes, built)
     return doc_gate.keep(events, classes, lead=doc.text[:LEAD_CHARS])
+
+
+# ------------------------------------------------------- the same deaths told twice
+TOLL_FAMILIES = (*VIOLENT, "Riots", "Protests")
+# target nouns that name one place of an attack ("the bank", "a bus"); wider words
+# ("the city", "the road") tie nothing
+TARGET_NOUNS = {"bridge", "pylon", "tower", "building", "office", "substation", "pipeline",
+                "station", "plant", "bus", "train", "house", "home", "church", "bank",
+                "headquarters", "embassy", "shop", "store", "factory", "warehouse", "dam",
+                "depot", "branch", "residence", "hotel", "restaurant", "market", "mill", "inn",
+                "mosque", "temple", "school", "hospital", "consulate", "cafe", "bar", "club",
+                "checkpoint", "barracks", "base", "airport", "stadium", "synagogue", "university",
+                "prison", "jail", "courthouse", "ministry", "parliament"}  # fmt: skip
+OTHER_ONE = {"another", "other", "second", "third", "separate", "different", "new"}
+
+
+def _same_deaths(
+    events: list[Event], classes: list[str], cands: list[_Candidate]
+) -> tuple[list[Event], list[str]]:
+    """One article that tells the same deaths as two events of different kinds ("3 dead
+    after protesters torch bank" [...] "a petrol bomb hurled at the bank killed three" [...]
+    "the death of those three people") gives one event: the later one joins the nearest
+    earlier one with the same toll, no conflicting place or date, and a tie beyond the
+    equal number (the same target or victims, or a toll told as already known)."""
+    kept: list[int] = []
+    for j, ev in enumerate(events):
+        into = None
+        if ev.fatalities.best and ev.event_type in TOLL_FAMILIES:
+            into = next((i for i in reversed(kept) if _restates(events[i], cands[i], ev, cands[j])),
+                        None)  # fmt: skip
+        if into is None:
+            kept.append(j)
+            continue
+        if _absorb(events[into], ev, cands[into], cands[j]):
+            classes[into] = classes[j]
+    return [events[i] for i in kept], [classes[i] for i in kept]
+
+
+def _restates(a: Event, ca: _Candidate, b: Event, cb: _Candidate) -> bool:
+    if a.fatalities.best != b.fatalities.best or a.event_type not in TOLL_FAMILIES:
+        return False
+    if NEW_INCIDENT.match(cb.sents[0].text):
+        return False
+    if a.date and b.date and a.date != b.date:
+        return False
+    pa, pb = _towns(ca), _towns(cb)
+    if pa and pb and not (pa & pb):
+        return False  # towns or countries that differ (a street or a building may be in either)
+    # a bare death report ("the attacks left two dead") told in detail in the next sentence
+    detail = ca.cls in GENERIC and cb.cls not in GENERIC and cb.sents[0].start == ca.sents[-1].end
+    # "were killed in the fire-bomb attack": a definite noun for an attack of the kind told
+    noun = cb.trigger
+    while noun.dep_ == "compound" and noun.head.pos_ == "NOUN":  # "the fire-bomb attack"
+        noun = noun.head
+    definite = (a.sub_event_type == b.sub_event_type and noun.pos_ == "NOUN"
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                        for c in noun.children))  # fmt: skip
+    return (detail or definite or _same_victims(a.actor2, b.actor2)
+            or bool(_targets_named(ca) & _targets_named(cb)) or _known_toll(cb, b.fatalities.best))
+
+
+def _towns(cand: _Candidate) -> set[str]:
+    """The towns and countries named (a lower-case "beach" the tagger took for one in a
+    re-cased all-caps text is no name)."""
+    return {e.text.lower() for s in cand.sents for e in s.ents
+            if e.label_ == "GPE" and any(ch.isupper() for ch in e.text)}  # fmt: skip
+
+
+def _same_victims(a: Actor | None, b: Actor | None) -> bool:
+    """The same named or described victims ("Mayor Juan Perez", "the mayor Perez")."""
+    if a is None or b is None or not a.text or not b.text:
+        return False
+    ta, tb = a.text.lower(), b.text.lower()
+    words = set(re.findall(r"[a-z]+", ta)) - GENERIC_VICTIMS
+    if not words or any(w.isdigit() or w in OTHER_ONE for w in ta.split() + tb.split()):
+        return False
+    return ta in tb or tb in ta
+
+
+GENERIC_VICTIMS = {"people", "person", "persons", "civilians", "civilian", "the", "a", "an",
+                   "some", "several", "many", "men", "man", "women", "woman", "others", "few",
+                   "of", "and", "them", "they", "him", "her", "those", "these", "victims"}  # fmt: skip
+
+
+def _targets_named(cand: _Candidate) -> set[str]:
+    """The target nouns of the event's own sentences, except "another bank"."""
+    out = set()
+    for sent, strong in zip(cand.sents, cand.strong, strict=True):
+        if not strong:
+            continue
+        for tok in sent:
+            lem = tok.lemma_.lower()
+            if lem in TARGET_NOUNS and tok.pos_ in ("NOUN", "PROPN"):
+                if not any(c.lower_ in OTHER_ONE for c in tok.children):
+                    out.add(lem)
+    return out
+
+
+def _known_toll(cand: _Candidate, n: int) -> bool:
+    """A toll told as already known: "the death of those three people", "the two
+    victims", "the deaths of the three"."""
+    for sent in cand.sents:
+        for tok in sent:
+            if tok.like_num and counts.number(tok.text) == n:
+                head = tok.head
+                dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")} | {
+                    c.lower_ for c in tok.children if c.dep_ == "det"}
+                if dets & {"the", "those", "these", "all", "both"} and head.lemma_.lower() != "of":
+                    return True
+                if (head.lower_ == "of" and head.head.lemma_.lower() in ("death", "killing",
+                                                                        "murder", "loss")):  # fmt: skip
+                    return True
+    return False
+
+
+def _absorb(a: Event, b: Event, ca: _Candidate, cb: _Candidate) -> bool:
+    """b joins a: all its evidence, the more specific type of the two, the arguments a
+    lacks. True when b's type wins."""
+    spans = {(s.start, s.end) for s in a.evidence}
+    a.evidence = sorted(a.evidence + [s for s in b.evidence if (s.start, s.end) not in spans],
+                        key=lambda s: s.start)  # fmt: skip
+    win = _rank(cb.sub, cb.cls) > _rank(ca.sub, ca.cls)
+    if win:
+        a.event_type, a.sub_event_type, a.trigger = b.event_type, b.sub_event_type, b.trigger
+        ca.sub, ca.cls = cb.sub, cb.cls
+        a.actor1, a.actor2 = b.actor1 or a.actor1, b.actor2 or a.actor2
+    for f in ("actor1", "actor2", "attributed_to"):
+        if getattr(a, f) is None:
+            setattr(a, f, getattr(b, f))
+    if a.date is None:
+        a.date, a.time_precision = b.date, b.time_precision
+    ca.sents, ca.strong = ca.sents + cb.sents, ca.strong + cb.strong
+    ca.places |= cb.places
+    if a.injured.best is None:
+        a.injured = b.injured
+    a.weapons = _specific(a.weapons + [w for w in b.weapons if w not in a.weapons])
+    a.platforms = _specific(a.platforms + [p for p in b.platforms if p not in a.platforms])
+    a.hedged = a.hedged and b.hedged
+    a.confidence = max(a.confidence, b.confidence)
+    return win
 
 
 # nouns for physical targets: "blew up a bridge", "attacked the substation"

@@ -211,7 +211,10 @@ def _figure_for(tok: Token, lemma: str, seen: set[int],
     candidates: list[Token] = []
     deps = {c.dep_: c for c in tok.children}
     # "the assassinated Carlos Pizarro", "people killed in the blast": passive participles
-    passive = "nsubjpass" in deps or "auxpass" in deps or tok.dep_ in ("amod", "acl")
+    # (an "acl" with an object of its own is an active verb the parser hung on a noun: "a
+    # fire-bomb attack on a bank killed three people" read as "riots [...] killed")
+    passive = "nsubjpass" in deps or "auxpass" in deps or (
+        tok.dep_ in ("amod", "acl") and not (tok.dep_ == "acl" and "dobj" in deps))
     if tok.pos_ == "VERB" and not passive and _headline_passive(tok):
         passive = True  # "One killed, two injured in bomb attack": a headline's "was" left out
     # a title-case headline's verb the tagger took for a name ("Ambush Kills Dozens of
