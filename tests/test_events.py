@@ -54,6 +54,10 @@ def test_reference_article_gives_one_event_with_its_fields(extract, seed_text) -
             15,
         ),
         ("Militants stormed the village, but no one was killed.", 0, 0, 0),
+        # "dead" as the object's predicate: the object died
+        ("A bomb attack on a market in Gao on Monday left three people dead.", 3, 3, 3),
+        ("Gunmen opened fire on a bus near Kano, leaving five passengers dead.", 5, 5, 5),
+        ("Five villagers were found dead after gunmen raided Kutu on Sunday.", 5, 5, 5),
     ],
 )
 def test_death_tolls(extract, text: str, best: int, low: int, high: int | None) -> None:

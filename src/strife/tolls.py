@@ -268,6 +268,11 @@ def _figure_for(tok: Token, lemma: str, seen: set[int],
         prev = tok.doc[tok.i - 1]
         if prev.like_num:
             candidates.append(prev)
+    if lemma == "dead" and tok.dep_ in ("oprd", "acomp"):
+        # "left three people dead", "five villagers were found dead": the verb's object
+        # (or passive subject) is who died
+        candidates.extend(c for c in tok.head.children
+                          if c.dep_ in ("dobj", "nsubjpass") and c.i < tok.i)  # fmt: skip
     for cand in candidates:
         if cand.i in seen:
             continue
