@@ -58,6 +58,10 @@ def test_reference_article_gives_one_event_with_its_fields(extract, seed_text) -
         ("A bomb attack on a market in Gao on Monday left three people dead.", 3, 3, 3),
         ("Gunmen opened fire on a bus near Kano, leaving five passengers dead.", 5, 5, 5),
         ("Five villagers were found dead after gunmen raided Kutu on Sunday.", 5, 5, 5),
+        # a list after "people" says who they were; a list of kinds adds up
+        ("Three people, two traders and a boy, were killed when a bomb exploded in Gao.", 3, 3, 3),
+        ("Three soldiers, two policemen and a civilian were killed when a bomb exploded in Gao.",
+         6, 6, 6),
     ],
 )
 def test_death_tolls(extract, text: str, best: int, low: int, high: int | None) -> None:

@@ -260,6 +260,9 @@ def _bare_person(noun: Token) -> bool:
     )
 
 
+GROUP_WORDS = frozenset(("people", "person", "victim", "individual"))  # say nothing of who
+
+
 def people(noun: Token) -> Figure | None:
     """Count the people a noun phrase names, summing its conjuncts.
 
@@ -272,6 +275,14 @@ def people(noun: Token) -> Figure | None:
             figs.append(fig)
     if not figs:
         return None
+    if (
+        len(figs) > 1
+        and noun.lemma_.lower() in GROUP_WORDS
+        and noun.i + 1 < len(noun.doc)
+        and noun.doc[noun.i + 1].text == ","
+        and sum(f.value for f in figs[1:]) == figs[0].value
+    ):
+        figs = figs[:1]  # "three people, two traders and a boy": the list says who the three were
     return Figure(
         sum(f.value for f in figs),
         low=any(f.low for f in figs),
