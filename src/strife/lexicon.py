@@ -25,7 +25,7 @@ from importlib import resources
 LABELS = ("WEAPON", "MILITARY_PLATFORM")
 # named explosive fillers: they say what a bomb was made of, so naming one does not make
 # the device ("bomb", "car bomb") a redundant generic name
-FILLERS = frozenset({"TNT", "C-4", "ANFO", "Semtex", "RDX", "PETN", "TATP"})
+FILLERS = frozenset({"TNT", "C-4", "ANFO"})  # canonical names; C-4 covers Semtex, RDX, PETN
 CATEGORIES = (
     "small_arms",
     "manpads",
