@@ -49,3 +49,9 @@ def test_a_named_filler_keeps_the_bomb_it_filled(extract) -> None:
             "The bomb was made of ANFO and a slow fuse, police said.")  # fmt: skip
     ev = extract(text, published="2021-03-02").events[0]
     assert "bomb" in ev.weapons and "ANFO" in ev.weapons
+
+
+def test_no_firearm_is_inferred_in_a_disaster_report(extract) -> None:
+    text = ("Earthquake hits film set in Nepal\nThe earthquake struck during the shooting of a "
+            "film near Pokhara on Monday, killing 12 crew members.")  # fmt: skip
+    assert extract(text, published="2021-03-02").events == []

@@ -75,10 +75,14 @@ def anchored(event: Event, cls: str, disaster: bool = False) -> bool:
     return any(VIOLENCE_CUES.search(e.text) for e in event.evidence)
 
 
-def keep(events: list[Event], classes: list[str], lead: str = "") -> list[Event]:
-    """All the events when at least one is anchored, else none. ``lead`` is the article's
-    opening (headline and first lines): one about a disaster needs more than a death word."""
-    disaster = bool(DISASTER.search(lead))
+def is_disaster(lead: str) -> bool:
+    """Does the article's opening (headline and first lines) name a disaster?"""
+    return bool(DISASTER.search(lead))
+
+
+def keep(events: list[Event], classes: list[str], disaster: bool = False) -> list[Event]:
+    """All the events when at least one is anchored, else none. In an article about a
+    disaster (``is_disaster`` of its lead) a death word alone anchors nothing."""
     if any(anchored(ev, cls, disaster) for ev, cls in zip(events, classes, strict=True)):
         return events
     return []

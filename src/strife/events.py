@@ -626,6 +626,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     prev_cand: _Candidate | None = None
     prev_date: tuple[str | None, int] = (None, 3)
     built: list[_Candidate] = []  # each event's candidate, for the same-deaths pass
+    disaster = doc_gate.is_disaster(_orig(doc)[:LEAD_CHARS])
     for cand in _merge(_candidates(doc, published)):
         trig = cand.trigger
         hint = None
@@ -718,7 +719,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             attributed_to=_attribution(cand.sents),
             article_id=article.id,
         )
-        if not weapons and _shot(arg_sents) and doc_gate.anchored(ev, cand.cls):
+        if not weapons and _shot(arg_sents) and doc_gate.anchored(ev, cand.cls, disaster):
             # "gunmen shot him": a firearm, though unnamed (only where the event stands on
             # its own: "shot his father in a hunting accident" is no conflict event)
             ev.weapons = ["firearm"]
@@ -729,7 +730,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         classes.append(cand.cls)
         built.append(cand)
     events, classes = _same_deaths(events, classes, built)
-    return doc_gate.keep(events, classes, lead=doc.text[:LEAD_CHARS])
+    return doc_gate.keep(events, classes, disaster)
 
 
 # ------------------------------------------------------- the same deaths told twice
