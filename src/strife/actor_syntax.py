@@ -80,7 +80,11 @@ def _actor(tok: Token, country_hint: str | None, wide: bool = True) -> Actor | N
         wide = _described(tok)
         if wide and len(wide) > len(actor.text) and actor.text in wide:
             named = actors.resolve(wide) if actor.type == "state_forces" else None
-            if named is not None and named.type in ("rebel_group", "political_militia"):
+            if (
+                named is not None
+                and named.type in ("rebel_group", "political_militia")
+                and not named.name.startswith("Unidentified")  # a named group only
+            ):
                 # "Colombian Army of National Liberation guerrillas": the group, not the army
                 return Actor(named.name, wide, named.type, named.country)
             actor = Actor(actor.name, wide, actor.type, actor.country)

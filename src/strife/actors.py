@@ -674,12 +674,15 @@ def _named_inside(text: str, max_words: int = 6) -> Actor | None:
     return None
 
 
+_FORCE_NOUNS = frozenset(_MILITARY_NOUNS | _POLICE_NOUNS | _GOVERNMENT_NOUNS)
+
+
 def _hint_if_plain(mention: str, hint: str | None) -> str | None:
     """Use the hint only for plain nouns ("the army", "government forces"): a mention
     with another capitalised word ("Kurdish forces") may be somebody else's."""
     if hint is None:
         return None
-    forces = _MILITARY_NOUNS | _POLICE_NOUNS | _GOVERNMENT_NOUNS
+    forces = _FORCE_NOUNS
     # "Govt Troops" in a headline is still plain; "Kurdish forces" is not
     capitals = [w for w in mention.split()[1:] if w[:1].isupper() and _fold(w) not in forces]
     first = mention.split()[0] if mention.split() else ""

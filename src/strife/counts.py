@@ -152,7 +152,7 @@ def _noun_figure(noun: Token) -> Figure | None:
             return Figure(2)  # "both policemen died"
         if child.dep_ == "compound" and child.i < noun.i:
             # "Nine Bangladesh soldiers": the number hangs on a modifier before the noun
-            first = child.doc[child.left_edge.i]
+            first = child.left_edge
             if first.like_num and first.dep_ in ("nummod", "compound") and first.pos_ == "NUM":
                 fig = figure_at(first)
                 if fig:

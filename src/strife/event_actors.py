@@ -22,9 +22,8 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from . import actors
-from .records import Actor
+from .records import ARMED_TYPES, Actor
 
-ARMED_TYPES = ("state_forces", "rebel_group", "political_militia", "identity_militia")
 TIME_WORDS = {"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
               "thursday", "friday", "saturday", "sunday", "morning", "evening", "night",
               "afternoon", "week", "weekend", "month", "year", "day", "dawn", "midnight"}  # fmt: skip

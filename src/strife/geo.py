@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -31,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from strife import geo_actors, geo_events, geo_filters
 from strife.gazetteer import ABBR, ALT, DEMONYM, NAME, Candidate, Gazetteer, haversine_km, normalize
-from strife.records import Article, Event, Place, Toponym
+from strife.records import ARMED_TYPES, Article, Event, Place, Toponym
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Entities NER may give to a place name; taken as places only after a locative preposition.
@@ -417,7 +418,7 @@ def _acronym_like(doc: Doc, s: int, e: int, upper: bool) -> bool:
     return not upper and e - s == 1 and doc[s].text.isupper() and 2 <= len(doc[s].text) <= 5
 
 
-def _hyphen_partner(doc: Doc, i: int, taken: list[bool], gz: Gazetteer, upper: bool) -> bool:
+def _hyphen_partner(doc: Doc, i: int, gz: Gazetteer) -> bool:
     """doc[i] is joined by a hyphen ("Middlesex-London") to a state or a big city."""
     for j, h in ((i + 2, i + 1), (i - 2, i - 1)):
         if not (0 <= j < len(doc)) or doc[h].text != "-" or doc[h].whitespace_:
@@ -439,10 +440,16 @@ def _hyphen_partner(doc: Doc, i: int, taken: list[bool], gz: Gazetteer, upper: b
 
 
 def _armed_group(text: str, ent: Span) -> bool:
+    return _names_armed_group(text[ent.start_char : ent.end_char])
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_armed_group(mention: str) -> bool:
+    """Is this mention a known armed group? (cached: the scan asks once per token)"""
     from strife import actors  # the actor dictionary (someone else's module)
 
-    hit = actors.lookup(text[ent.start_char : ent.end_char])
-    return hit is not None and hit.type in geo_actors.ARMED_TYPES
+    hit = actors.lookup(mention)
+    return hit is not None and hit.type in ARMED_TYPES
 
 
 # Words after a town's name in the name of its institutions ("Bantam Superior Court",
@@ -561,9 +568,7 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
         # a headline first: "Mason charged with assault. BANTAM — A Danbury mason ..."
         hm = HEADLINE_END.search(text[:300])
         if hm is not None:
-            dm = LATER_DATELINE.match(text, hm.end())
-            if dm is not None and dm.group("place").upper() != dm.group("place"):
-                dm = None
+            dm = LATER_DATELINE.match(text, hm.end())  # an upper-case place only
     if dm and dm.group("place").strip():
         ps, pe = dm.span("place")
         span = doc.char_span(ps, pe, alignment_mode="expand")
@@ -769,7 +774,7 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
             if length == 1 and doc[i].is_sent_start and not upper and doc[i].pos_ not in ("PROPN",):
                 continue
             cands = _lookup_strong(gz, stext, upper, after_comma, False)
-            if not cands and length == 1 and _hyphen_partner(doc, i, taken, gz, upper):
+            if not cands and length == 1 and _hyphen_partner(doc, i, gz):
                 # "Middlesex-London EMS", "Kitchener-Waterloo": a place joined to a place
                 cands = [
                     c

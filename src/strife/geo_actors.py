@@ -22,6 +22,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from strife.gazetteer import Candidate, Gazetteer
+from strife.records import ARMED_TYPES
 
 TABLE = Path(__file__).parent / "data" / "geo" / "actor_regions.tsv"
 ACTOR_LABELS = ("ORG", "NORP", "GPE", "PERSON", "FAC", "LOC")
@@ -77,7 +78,6 @@ def actor_countries(events: list) -> Counter[str]:  # noqa: ANN001 - strife.reco
     return out
 
 
-ARMED_TYPES = ("rebel_group", "political_militia", "identity_militia", "state_forces")
 
 
 def group_countries(doc: Doc, text: str, events: list) -> Counter[str]:  # noqa: ANN001

@@ -61,6 +61,7 @@ ACTOR_TYPES = (
     "external_other",
     "unknown",
 )
+ARMED_TYPES = ACTOR_TYPES[:4]  # the armed ones: state forces, rebels, militias
 
 
 def content_id(text: str, length: int = 16) -> str:

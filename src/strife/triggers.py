@@ -16,6 +16,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from . import actors
+from .records import ARMED_TYPES
 
 # --------------------------------------------------------------- trigger lexicon
 # lemma -> trigger class. Classes are turned into sub-event types by ``_classify``.
@@ -587,7 +588,6 @@ def _against_armed(tok: Token) -> bool:
     return False
 
 
-ARMED_TYPES = ("state_forces", "rebel_group", "political_militia", "identity_militia")
 
 
 def sport_or_business(doc: Doc) -> bool:
