@@ -154,13 +154,23 @@ def geocode(doc: Doc, events: list[Event], article: Article, gazetteer: Gazettee
         ctx = _country_context(mentions) + _scaled(actor_ctx)
         ctx = geo_events.as_modifiers(ctx, doc, mentions)
         main = ctx.most_common(1)[0][0] if ctx else None
+        named = geo_actors.named_actors(doc, text, events)
         if main is None:  # no country named: the armed groups the article names say whose
-            groups = geo_actors.group_countries(doc, text, events)
+            groups = geo_actors.group_countries(named)
             main = groups.most_common(1)[0][0] if groups else None
-        regions = geo_actors.article_regions(doc, text, events, gazetteer, main)
+        regions = geo_actors.article_regions(named, text, gazetteer, main)
         for ev in events:
             ev.location = geo_events.event_place(ev, doc, mentions, gazetteer, regions, main)
     return toponyms
+
+
+def _designator_at(doc: Doc, i: int) -> int:
+    """The level a designator word at ``doc[i]`` gives the name before it ("Karak
+    district" 2, "Agua Grande village" a town), 0 when there is none."""
+    if i >= len(doc):
+        return 0
+    word = doc[i].lower_
+    return ADMIN_DESIGNATORS.get(word) or (TOWN_LEVEL if word in TOWN_DESIGNATORS else 0)
 
 
 def _scaled(actor_ctx: Counter[str]) -> Counter[str]:
@@ -643,20 +653,10 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                 if last in ADMIN_DESIGNATORS and pe - ps > 1:
                     level = ADMIN_DESIGNATORS[last]
                     bare = pe - 1
-                elif (
-                    pe < len(doc)
-                    and doc[pe].lower_ in ADMIN_DESIGNATORS
-                    and not any(c.kind == "country" for c in gz.lookup(stext))
-                ):  # "U.S. District Court" is no district
-                    level = ADMIN_DESIGNATORS[doc[pe].lower_]
-                    pe += 1
-                    stext = doc[ps:pe].text
-                elif (
-                    pe < len(doc)
-                    and doc[pe].lower_ in TOWN_DESIGNATORS
-                    and not any(c.kind == "country" for c in gz.lookup(stext))
-                ):  # "a northern Nigeria village" is in Nigeria, not a town named Nigeria
-                    level = TOWN_LEVEL
+                elif (after := _designator_at(doc, pe)) and not any(
+                    c.kind == "country" for c in gz.lookup(stext)
+                ):  # "U.S. District Court" is no district; "a Nigeria village" is in Nigeria
+                    level = after
                     pe += 1
                     stext = doc[ps:pe].text
                 cands = gz.lookup(stext)
@@ -851,20 +851,10 @@ def _recognise(doc: Doc, text: str, gz: Gazetteer) -> list[_Mention]:
                     if longer and any(c.geonameid is None for c in longer):
                         cands, e = longer, e + extra
                         break
-            level = 0
-            if (
-                e < n
-                and doc[e].lower_ in ADMIN_DESIGNATORS
-                and not any(c.kind == "country" for c in cands)
-            ):
-                level = ADMIN_DESIGNATORS[doc[e].lower_]
-                e += 1
-            elif (
-                e < n
-                and doc[e].lower_ in TOWN_DESIGNATORS
-                and not any(c.kind == "country" for c in cands)
-            ):
-                level = TOWN_LEVEL
+            level = _designator_at(doc, e)
+            if level and any(c.kind == "country" for c in cands):
+                level = 0
+            elif level:
                 e += 1
             src = "norp" if all(c.match == DEMONYM for c in cands) else "scan"
             if src == "scan":

@@ -80,13 +80,14 @@ def actor_countries(events: list) -> Counter[str]:  # noqa: ANN001 - strife.reco
 
 
 
-def group_countries(doc: Doc, text: str, events: list) -> Counter[str]:  # noqa: ANN001
-    """The countries of the armed groups the article names (a communique of the
-    "Farabundo Marti National Liberation Front" that names no country is Salvadoran)."""
+def group_countries(named: list[str]) -> Counter[str]:
+    """The countries of the armed groups among ``named`` (the canonical names the
+    article names: a communique of the "Farabundo Marti National Liberation Front"
+    that names no country is Salvadoran)."""
     from strife import actors
 
     out: Counter[str] = Counter()
-    for name in named_actors(doc, text, events):
+    for name in named:
         hit = actors.lookup(name)
         if hit is not None and hit.country and hit.type in ARMED_TYPES:
             out[hit.country] += 1
@@ -115,21 +116,20 @@ def named_actors(doc: Doc, text: str, events: list) -> list[str]:  # noqa: ANN00
 
 
 def article_regions(
-    doc: Doc,
+    named: list[str],
     text: str,
-    events: list,  # noqa: ANN001
     gz: Gazetteer,
     main_country: str | None,
 ) -> dict[str, Candidate]:
-    """Canonical actor name (or phrase) -> the region it operates in, for the groups the
-    article names. A group with rows in several countries takes the row of the
+    """Canonical actor name (or phrase) -> the region it operates in, for the groups
+    among ``named`` (``named_actors``) and the region phrases of ``text``. A group with rows in several countries takes the row of the
     article's main country, else its first row."""
     by_actor: dict[str, list[Row]] = {}
     for r in rows():
         if r.kind == "actor":
             by_actor.setdefault(r.key, []).append(r)
     out: dict[str, Candidate] = {}
-    for name in named_actors(doc, text, events):
+    for name in named:
         options = by_actor.get(name)
         if not options:
             continue
