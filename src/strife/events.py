@@ -467,8 +467,13 @@ def _attribution(sents: list[SpacySpan]) -> str | None:
 
 
 # --------------------------------------------------------------- assembling
+# titles the tagger takes for places when a sentence is cut after them ("... AND MR.")
+TITLE_ABBREVIATIONS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "msgr", "msgr."}
+
+
 def _places(sent: SpacySpan) -> set[str]:
-    return {e.text.lower() for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    return {e.text.lower() for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")
+            and e.text.lower() not in TITLE_ABBREVIATIONS}  # fmt: skip
 
 
 def _anchored(sent: SpacySpan, tok: Token) -> bool:
@@ -497,19 +502,41 @@ def _candidates(doc: Doc, published: str | None) -> list[_Candidate]:
                 cand.sents, cand.strong = [sent], [True]
                 out.append(cand)
             continue
-        trig, end, cls, sub = _classify(found, sent)
-        # a sentence with a verb trigger of its own is anchored, also when a noun trigger
-        # types it ("Soldiers kill rebel commander in jungle fight")
-        anchored = _anchored(sent, trig) or any(t.pos_ == "VERB" for t, _, _ in found)
-        cand = _Candidate(sent, trig, end, cls, sub, anchored, _places(sent), idx=n)
-        cand.date = _date_in([sent], trig, published)[0]
         deaths, hurt = _tolls(sent)
-        cand.deaths = deaths
-        cand.full = bool(cand.date or deaths or hurt)
-        cand.sents = [sent]
-        cand.strong = [cand.anchored]
-        out.append(cand)
+        for part in _dated_apart(found) if not (deaths or hurt) else [found]:
+            trig, end, cls, sub = _classify(part, sent)
+            # a sentence with a verb trigger of its own is anchored, also when a noun trigger
+            # types it ("Soldiers kill rebel commander in jungle fight")
+            anchored = _anchored(sent, trig) or any(t.pos_ == "VERB" for t, _, _ in found)
+            cand = _Candidate(sent, trig, end, cls, sub, anchored, _places(sent), idx=n)
+            cand.date = _date_in([sent], trig, published)[0]
+            cand.deaths = deaths
+            cand.full = bool(cand.date or deaths or hurt)
+            cand.sents = [sent]
+            cand.strong = [cand.anchored]
+            out.append(cand)
     return out
+
+
+def _own_date(tok: Token) -> str | None:
+    """The date a trigger verb carries itself: "captured on 27 January"."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "npadvmod") and c.i > tok.i:
+            words = [t.text.lower() for t in c.subtree if t.ent_type_ == "DATE"]
+            if words:
+                return " ".join(words)
+    return None
+
+
+def _dated_apart(found: list[tuple[Token, int, str]]) -> list[list[tuple[Token, int, str]]]:
+    """A sentence that tells two acts on different days ("Bartolo Rodriguez, who was
+    captured on 27 January, and [name] captured on 2 February") gives one candidate per
+    act; otherwise the sentence's triggers stay together."""
+    dated = [(f, _own_date(f[0])) for f in found if f[0].pos_ == "VERB"]
+    dated = [(f, d) for f, d in dated if d]
+    if len({d for _, d in dated}) < 2:
+        return [found]
+    return [[f] for f, _ in dated]
 
 
 def _family(sub: str) -> str:
@@ -542,6 +569,8 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
         # 15 September of Eduardo Lopez"; but not "the massacre of 14 fishermen, including
         # two Colombians [...] the murder of A and B on 29 October")
         return False
+    if _abduction_apart(a, b):
+        return False
     fa, fb = _family(a.sub), _family(b.sub)
     if fa == fb:
         return True
@@ -554,6 +583,38 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
     if b.cls in GENERIC or a.cls in GENERIC:
         return fa in VIOLENT or b.cls in ("die", "wound")
     return False
+
+
+HARM_CLASSES = ("kill", "die", "wound", "attack", "fire", "shoot")
+
+
+def _abduction_apart(a: _Candidate, b: _Candidate) -> bool:
+    """An abduction and a killing or shooting told in sentences of their own, the second
+    naming its victims or its toll, are two acts ("Torres was killed. [...] The attackers
+    left taking Heyndal and Teneda with them"): each is coded as an event (a sentence that
+    tells both stays one)."""
+    if b.trigger.pos_ != "VERB" or not (_victim_named(b.trigger) or b.deaths):
+        return False
+    return (a.cls == "abduct" and b.cls in HARM_CLASSES) or (
+        b.cls == "abduct" and a.cls in HARM_CLASSES)  # fmt: skip
+
+
+def _victim_named(verb: Token) -> bool:
+    """The verb's victim is a person the text names or describes ("Sipi Mayor Manuel Cruz
+    was wounded", "taking Heyndal and Teneda with them"), not "us" or "the people"."""
+    victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    victims += [c for v in victims for c in v.conjuncts]
+    # "taking heyndal and teneda": the parser can hang the second name on the verb
+    victims += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+    return any(
+        v.pos_ == "PROPN" and v.ent_type_ not in counts.NOT_PERSON_ENTS
+        or v.ent_type_ == "PERSON"
+        or v.lemma_.lower() in counts.PERSON_NOUNS and v.lemma_.lower() not in GENERIC_PEOPLE
+        for v in victims
+    )
+
+
+GENERIC_PEOPLE = {"people", "person", "civilian", "individual", "other"}
 
 
 def _other_victims(a: _Candidate, b: _Candidate) -> bool:
