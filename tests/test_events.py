@@ -895,3 +895,25 @@ def test_a_title_cut_off_by_the_sentence_splitter_is_no_place(extract) -> None:
             "LUIS LOPEZ.  MR. TORRES WAS KILLED AND MR. LOPEZ WAS WOUNDED.")
     ev = only_event(extract(text, published="1990-03-05"))
     assert ev.fatalities.best == 1 and ev.date == "1990-03-05"
+
+
+def test_a_list_of_attacks_on_different_targets_gives_an_event_each(extract) -> None:
+    text = ("In recent hours there have been attacks in the capital, including bomb attacks on the "
+            "homes of two judges, an attack on the office of a senator, and an attack on a "
+            "relative of a colonel.")
+    kinds = [e.event_type for e in extract(text, published="1990-03-05").events]
+    assert kinds == ["Explosions/Remote violence", "Violence against civilians",
+                     "Violence against civilians"], kinds  # fmt: skip
+    # one toll for the sentence: the attacks stay one event
+    text = ("Rebels carried out an attack on the army base and an attack on the police station "
+            "in Tarsa on Monday, killing five soldiers.")
+    assert len(extract(text, published="1990-03-05").events) == 1
+
+
+def test_the_capture_of_people_is_no_taking_of_territory(extract) -> None:
+    kinds = [e.sub_event_type for e in extract(
+        "The army announced the capture of the town of Tarsa on Monday.").events]  # fmt: skip
+    assert kinds == ["Non-state actor overtakes territory"], kinds
+    text = "Rebel troops announced the capture of two student leaders in Tarsa on Monday."
+    kinds = [e.sub_event_type for e in extract(text).events]
+    assert "Non-state actor overtakes territory" not in kinds, kinds

@@ -74,6 +74,7 @@ class _Candidate:
     strong: list[bool] = field(default_factory=list)  # per sentence: anchored (not only context)
     idx: int = 0  # sentence number of the last sentence
     toll_only: bool = False  # no trigger, only a toll statement ("there were no victims")
+    listed: bool = False  # another act listed in the sentence of the candidate before
     deaths: list[counts.Figure] = field(default_factory=list)  # the death figures stated
 
 
@@ -503,8 +504,11 @@ def _candidates(doc: Doc, published: str | None) -> list[_Candidate]:
                 out.append(cand)
             continue
         deaths, hurt = _tolls(sent)
-        for part in _dated_apart(found) if not (deaths or hurt) else [found]:
-            trig, end, cls, sub = _classify(part, sent)
+        parts = [found] if deaths or hurt else _dated_apart(found)
+        if len(parts) == 1 and not (deaths or hurt):
+            parts = _listed_apart(found)
+        for k, part in enumerate(parts):
+            trig, end, cls, sub = _classify(part, _part_span(sent, parts, k))
             # a sentence with a verb trigger of its own is anchored, also when a noun trigger
             # types it ("Soldiers kill rebel commander in jungle fight")
             anchored = _anchored(sent, trig) or any(t.pos_ == "VERB" for t, _, _ in found)
@@ -514,8 +518,47 @@ def _candidates(doc: Doc, published: str | None) -> list[_Candidate]:
             cand.full = bool(cand.date or deaths or hurt)
             cand.sents = [sent]
             cand.strong = [cand.anchored]
+            cand.listed = k > 0 and len(parts) > 1
             out.append(cand)
     return out
+
+
+def _part_span(sent: SpacySpan, parts: list, k: int) -> SpacySpan:
+    """The words of the k-th act a sentence lists, for typing it: from its first word to
+    the next act's ("bomb attacks on the residences of A" is a bombing, "an attack on a
+    relative of D" is not)."""
+    if len(parts) == 1:
+        return sent
+    doc = sent.doc
+    start = sent.start if k == 0 else min(t.left_edge.i for t, _, _ in parts[k])
+    end = sent.end if k == len(parts) - 1 else min(t.left_edge.i for t, _, _ in parts[k + 1])
+    return doc[start:end] if end > start else sent
+
+
+def _listed_apart(found: list[tuple[Token, int, str]]) -> list[list[tuple[Token, int, str]]]:
+    """A list of attacks on different targets ("bomb attacks on the residences of A and B,
+    an attack on the residence of C, and an attack on a relative of D") gives one candidate
+    per attack (the words typing each go with it: "bomb attacks"); an umbrella noun without
+    a target ("there have been attacks") is dropped."""
+    targeted = []
+    for f in found:
+        tok = f[0]
+        if tok.pos_ != "NOUN" or f[2] not in ("attack", "bomb", "kill", "abduct", "grenade"):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in ("on", "against") and
+               any(g.dep_ == "pobj" for g in c.children) for c in tok.children):  # fmt: skip
+            targeted.append(f)
+    if len(targeted) < 2:
+        return [found]
+    ids = {f[0].i for f in targeted}
+    if not any(f[0].dep_ in ("conj", "appos") and (f[0].head.i in ids or any(
+            c.i in ids for c in f[0].children if c.dep_ in ("conj", "appos"))) for f in targeted):
+        return [found]  # fmt: skip
+    parts = []
+    for f in targeted:
+        own = [g for g in found if g is f or g[0].head.i == f[0].i and g[0].dep_ == "compound"]
+        parts.append(own)
+    return parts
 
 
 def _own_date(tok: Token) -> str | None:
@@ -555,6 +598,8 @@ VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians"
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
     if b.toll_only:
         return b.idx - a.idx <= 2  # a toll statement right after the event
+    if b.listed:
+        return False  # "an attack on A, and an attack on B": two acts
     if NEW_INCIDENT.match(b.sent.text):
         return False  # "Elsewhere, ...", "In another incident, ..."
     if b.sent.start - a.sents[-1].end > 400:  # tokens: far apart in a long article

@@ -207,6 +207,9 @@ USED_WITH = {"place", "plant", "detonate", "hurl", "throw", "launch", "fire", "d
 # a verb these govern still happened: "managed to kill", "began to shell"
 REALIZED_HEADS = {"manage", "succeed", "begin", "start", "continue", "proceed", "go", "use",
                   "come", "return", "resume", "dare"}  # fmt: skip
+# what is taken when territory is captured
+TERRITORY = {"town", "city", "village", "base", "territory", "area", "district", "airport",
+             "hill", "position", "control", "border", "crossing", "province", "region"}  # fmt: skip
 # verbs whose object event did not happen as told: "faked a clash", "simulated an attack"
 FEIGN_VERBS = {"fake", "feign", "simulate"}
 # adjectives that make an event noun a prospect, not a fact: "an imminent attack"
@@ -442,10 +445,16 @@ def is_real(tok: Token, cls: str) -> bool:
             return False
     if lemma in ("capture", "seize") and tok.pos_ == "VERB" and cls != "abduct":
         objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
-        if not objs or not any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in (
-            "town", "city", "village", "base", "territory", "area", "district", "airport",
-            "hill", "position", "control", "border", "crossing", "province", "region")
-            for o in objs):  # fmt: skip
+        if not objs or not any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in
+                               TERRITORY for o in objs):  # fmt: skip
+            return False
+    if lemma in ("capture", "seizure") and tok.pos_ == "NOUN" and cls == "capture":
+        # "the capture of the town" (not "the selective capture and murder of leaders": a
+        # person taken is no territory)
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if not any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in TERRITORY
+                   for o in of):  # fmt: skip
             return False
     if lemma in ("march", "rally") and tok.pos_ != "NOUN" and tok.pos_ != "VERB":
         return False
