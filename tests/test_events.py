@@ -917,3 +917,16 @@ def test_the_capture_of_people_is_no_taking_of_territory(extract) -> None:
     text = "Rebel troops announced the capture of two student leaders in Tarsa on Monday."
     kinds = [e.sub_event_type for e in extract(text).events]
     assert "Non-state actor overtakes territory" not in kinds, kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [("The wives of the two mayors died in the attack on their convoy near Tarsa.", 2),
+     ("Gunmen killed the wives of three village leaders in Tarsa on Monday.", 3),
+     ("Gunmen killed the wife of the mayor in Tarsa on Monday.", 1),
+     # children: how many each had is not said
+     ("Gunmen killed the children of two soldiers in Tarsa on Monday.", None)],
+)  # fmt: skip
+def test_one_each_counts_the_people_of_the_of_phrase(extract, text: str, best) -> None:  # noqa: ANN001
+    ev = only_event(extract(text, published="1990-03-05"))
+    assert ev.fatalities.best == best
