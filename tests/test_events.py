@@ -930,3 +930,10 @@ def test_the_capture_of_people_is_no_taking_of_territory(extract) -> None:
 def test_one_each_counts_the_people_of_the_of_phrase(extract, text: str, best) -> None:  # noqa: ANN001
     ev = only_event(extract(text, published="1990-03-05"))
     assert ev.fatalities.best == best
+
+
+def test_a_killing_told_as_part_of_the_abduction_before_stays_with_it(extract) -> None:
+    text = ("Gunmen kidnapped two engineers near Tarsa on Monday. Three guards were killed in the "
+            "attack.")
+    ev = only_event(extract(text, published="1990-03-05"))
+    assert ev.fatalities.best == 3

@@ -631,6 +631,9 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
 
 
 HARM_CLASSES = ("kill", "die", "wound", "attack", "fire", "shoot")
+# nouns that, with "the"/"this", name the act told before ("killed in the attack")
+SAME_ACT_NOUNS = {"attack", "raid", "kidnapping", "abduction", "ambush", "assault", "shooting",
+                  "operation", "incident", "action"}  # fmt: skip
 
 
 def _abduction_apart(a: _Candidate, b: _Candidate) -> bool:
@@ -640,6 +643,10 @@ def _abduction_apart(a: _Candidate, b: _Candidate) -> bool:
     tells both stays one)."""
     if b.trigger.pos_ != "VERB" or not (_victim_named(b.trigger) or b.deaths):
         return False
+    if any(t.lemma_.lower() in SAME_ACT_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
+           for t in b.sent):  # fmt: skip
+        return False  # "Three guards were killed in the attack": the act told before
     return (a.cls == "abduct" and b.cls in HARM_CLASSES) or (
         b.cls == "abduct" and a.cls in HARM_CLASSES)  # fmt: skip
 
