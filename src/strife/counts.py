@@ -69,6 +69,10 @@ PERSON_NOUNS = {
 }  # fmt: skip
 
 
+# people each person has one of: "the wives of the two mayors" are two
+ONE_EACH = {"wife", "husband", "widow", "widower", "spouse", "mother", "father"}
+
+
 @dataclass(slots=True)
 class Figure:
     """One stated figure: a value and whether it is a low or high bound."""
@@ -164,6 +168,14 @@ def _noun_figure(noun: Token) -> Figure | None:
         return Figure(VAGUE[v.lower_], low=v.lower_ in NO_BEST, vague=v.lower_ in NO_BEST)
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.like_num:
         return figure_at(head.head)
+    if noun.tag_ == "NNS" and noun.lemma_.lower() in ONE_EACH:
+        # "the wives of the two mayors", "the widows of three soldiers": one each
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    fig = people(g) if g.dep_ == "pobj" else None
+                    if fig is not None and fig.value >= 2:
+                        return fig
     if (
         noun.lemma_.lower() in PERSON_NOUNS
         or noun.ent_type_ == "PERSON"

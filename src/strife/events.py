@@ -74,6 +74,7 @@ class _Candidate:
     strong: list[bool] = field(default_factory=list)  # per sentence: anchored (not only context)
     idx: int = 0  # sentence number of the last sentence
     toll_only: bool = False  # no trigger, only a toll statement ("there were no victims")
+    listed: bool = False  # another act listed in the sentence of the candidate before
     deaths: list[counts.Figure] = field(default_factory=list)  # the death figures stated
 
 
@@ -467,8 +468,13 @@ def _attribution(sents: list[SpacySpan]) -> str | None:
 
 
 # --------------------------------------------------------------- assembling
+# titles the tagger takes for places when a sentence is cut after them ("... AND MR.")
+TITLE_ABBREVIATIONS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "msgr", "msgr."}
+
+
 def _places(sent: SpacySpan) -> set[str]:
-    return {e.text.lower() for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    return {e.text.lower() for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")
+            and e.text.lower() not in TITLE_ABBREVIATIONS}  # fmt: skip
 
 
 def _anchored(sent: SpacySpan, tok: Token) -> bool:
@@ -497,19 +503,83 @@ def _candidates(doc: Doc, published: str | None) -> list[_Candidate]:
                 cand.sents, cand.strong = [sent], [True]
                 out.append(cand)
             continue
-        trig, end, cls, sub = _classify(found, sent)
-        # a sentence with a verb trigger of its own is anchored, also when a noun trigger
-        # types it ("Soldiers kill rebel commander in jungle fight")
-        anchored = _anchored(sent, trig) or any(t.pos_ == "VERB" for t, _, _ in found)
-        cand = _Candidate(sent, trig, end, cls, sub, anchored, _places(sent), idx=n)
-        cand.date = _date_in([sent], trig, published)[0]
         deaths, hurt = _tolls(sent)
-        cand.deaths = deaths
-        cand.full = bool(cand.date or deaths or hurt)
-        cand.sents = [sent]
-        cand.strong = [cand.anchored]
-        out.append(cand)
+        parts = [found] if deaths or hurt else _dated_apart(found)
+        if len(parts) == 1 and not (deaths or hurt):
+            parts = _listed_apart(found)
+        for k, part in enumerate(parts):
+            trig, end, cls, sub = _classify(part, _part_span(sent, parts, k))
+            # a sentence with a verb trigger of its own is anchored, also when a noun trigger
+            # types it ("Soldiers kill rebel commander in jungle fight")
+            anchored = _anchored(sent, trig) or any(t.pos_ == "VERB" for t, _, _ in found)
+            cand = _Candidate(sent, trig, end, cls, sub, anchored, _places(sent), idx=n)
+            cand.date = _date_in([sent], trig, published)[0]
+            cand.deaths = deaths
+            cand.full = bool(cand.date or deaths or hurt)
+            cand.sents = [sent]
+            cand.strong = [cand.anchored]
+            cand.listed = k > 0 and len(parts) > 1
+            out.append(cand)
     return out
+
+
+def _part_span(sent: SpacySpan, parts: list, k: int) -> SpacySpan:
+    """The words of the k-th act a sentence lists, for typing it: from its first word to
+    the next act's ("bomb attacks on the residences of A" is a bombing, "an attack on a
+    relative of D" is not)."""
+    if len(parts) == 1:
+        return sent
+    doc = sent.doc
+    start = sent.start if k == 0 else min(t.left_edge.i for t, _, _ in parts[k])
+    end = sent.end if k == len(parts) - 1 else min(t.left_edge.i for t, _, _ in parts[k + 1])
+    return doc[start:end] if end > start else sent
+
+
+def _listed_apart(found: list[tuple[Token, int, str]]) -> list[list[tuple[Token, int, str]]]:
+    """A list of attacks on different targets ("bomb attacks on the residences of A and B,
+    an attack on the residence of C, and an attack on a relative of D") gives one candidate
+    per attack (the words typing each go with it: "bomb attacks"); an umbrella noun without
+    a target ("there have been attacks") is dropped."""
+    targeted = []
+    for f in found:
+        tok = f[0]
+        if tok.pos_ != "NOUN" or f[2] not in ("attack", "bomb", "kill", "abduct", "grenade"):
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in ("on", "against") and
+               any(g.dep_ == "pobj" for g in c.children) for c in tok.children):  # fmt: skip
+            targeted.append(f)
+    if len(targeted) < 2:
+        return [found]
+    ids = {f[0].i for f in targeted}
+    if not any(f[0].dep_ in ("conj", "appos") and (f[0].head.i in ids or any(
+            c.i in ids for c in f[0].children if c.dep_ in ("conj", "appos"))) for f in targeted):
+        return [found]  # fmt: skip
+    parts = []
+    for f in targeted:
+        own = [g for g in found if g is f or g[0].head.i == f[0].i and g[0].dep_ == "compound"]
+        parts.append(own)
+    return parts
+
+
+def _own_date(tok: Token) -> str | None:
+    """The date a trigger verb carries itself: "captured on 27 January"."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "npadvmod") and c.i > tok.i:
+            words = [t.text.lower() for t in c.subtree if t.ent_type_ == "DATE"]
+            if words:
+                return " ".join(words)
+    return None
+
+
+def _dated_apart(found: list[tuple[Token, int, str]]) -> list[list[tuple[Token, int, str]]]:
+    """A sentence that tells two acts on different days ("Bartolo Rodriguez, who was
+    captured on 27 January, and [name] captured on 2 February") gives one candidate per
+    act; otherwise the sentence's triggers stay together."""
+    dated = [(f, _own_date(f[0])) for f in found if f[0].pos_ == "VERB"]
+    dated = [(f, d) for f, d in dated if d]
+    if len({d for _, d in dated}) < 2:
+        return [found]
+    return [[f] for f, _ in dated]
 
 
 def _family(sub: str) -> str:
@@ -528,6 +598,8 @@ VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians"
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
     if b.toll_only:
         return b.idx - a.idx <= 2  # a toll statement right after the event
+    if b.listed:
+        return False  # "an attack on A, and an attack on B": two acts
     if NEW_INCIDENT.match(b.sent.text):
         return False  # "Elsewhere, ...", "In another incident, ..."
     if b.sent.start - a.sents[-1].end > 400:  # tokens: far apart in a long article
@@ -542,6 +614,8 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
         # 15 September of Eduardo Lopez"; but not "the massacre of 14 fishermen, including
         # two Colombians [...] the murder of A and B on 29 October")
         return False
+    if _abduction_apart(a, b):
+        return False
     fa, fb = _family(a.sub), _family(b.sub)
     if fa == fb:
         return True
@@ -554,6 +628,45 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
     if b.cls in GENERIC or a.cls in GENERIC:
         return fa in VIOLENT or b.cls in ("die", "wound")
     return False
+
+
+HARM_CLASSES = ("kill", "die", "wound", "attack", "fire", "shoot")
+# nouns that, with "the"/"this", name the act told before ("killed in the attack")
+SAME_ACT_NOUNS = {"attack", "raid", "kidnapping", "abduction", "ambush", "assault", "shooting",
+                  "operation", "incident", "action"}  # fmt: skip
+
+
+def _abduction_apart(a: _Candidate, b: _Candidate) -> bool:
+    """An abduction and a killing or shooting told in sentences of their own, the second
+    naming its victims or its toll, are two acts ("Torres was killed. [...] The attackers
+    left taking Heyndal and Teneda with them"): each is coded as an event (a sentence that
+    tells both stays one)."""
+    if b.trigger.pos_ != "VERB" or not (_victim_named(b.trigger) or b.deaths):
+        return False
+    if any(t.lemma_.lower() in SAME_ACT_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)
+           for t in b.sent):  # fmt: skip
+        return False  # "Three guards were killed in the attack": the act told before
+    return (a.cls == "abduct" and b.cls in HARM_CLASSES) or (
+        b.cls == "abduct" and a.cls in HARM_CLASSES)  # fmt: skip
+
+
+def _victim_named(verb: Token) -> bool:
+    """The verb's victim is a person the text names or describes ("Sipi Mayor Manuel Cruz
+    was wounded", "taking Heyndal and Teneda with them"), not "us" or "the people"."""
+    victims = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    victims += [c for v in victims for c in v.conjuncts]
+    # "taking heyndal and teneda": the parser can hang the second name on the verb
+    victims += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+    return any(
+        v.pos_ == "PROPN" and v.ent_type_ not in counts.NOT_PERSON_ENTS
+        or v.ent_type_ == "PERSON"
+        or v.lemma_.lower() in counts.PERSON_NOUNS and v.lemma_.lower() not in GENERIC_PEOPLE
+        for v in victims
+    )
+
+
+GENERIC_PEOPLE = {"people", "person", "civilian", "individual", "other"}
 
 
 def _other_victims(a: _Candidate, b: _Candidate) -> bool:

@@ -203,6 +203,23 @@ def _headline_passive(tok: Token) -> bool:
         subj[0].pos_ != "PRON"  # fmt: skip
 
 
+def _before_bracket(cand: Token) -> Token:
+    """ "JAIME ESTEVEZ, A MEMBER OF THE ... MOVEMENT [MPTL] WAS TAKEN ... TO BE MURDERED":
+    a bracketed insertion can cut a sentence in two, leaving the acronym in brackets as the
+    subject; the victim is the head of the verbless piece before it."""
+    doc = cand.doc
+    sent = cand.sent
+    if not (cand.i - 1 == sent.start and doc[sent.start].text == "["
+            and cand.i + 1 < len(doc) and doc[cand.i + 1].text == "]"):  # fmt: skip
+        return cand
+    if sent.start == 0:
+        return cand
+    before = doc[sent.start - 1].sent
+    if any(t.pos_ in ("VERB", "AUX") for t in before) or before.root.pos_ not in ("NOUN", "PROPN"):
+        return cand
+    return before.root
+
+
 def _figure_for(tok: Token, lemma: str, seen: set[int],
                 found: list[Token] | None = None) -> counts.Figure | None:  # fmt: skip
     """The count of people a death or injury word applies to."""
@@ -230,6 +247,17 @@ def _figure_for(tok: Token, lemma: str, seen: set[int],
         for d in ("nsubjpass", "nsubj"):
             if d in deps:
                 candidates.append(deps[d])
+        if "nsubjpass" not in deps and "auxpass" in deps and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+        ):
+            # "X was taken to the jail to be murdered": the infinitive's victim is the
+            # subject of the verb it hangs on (the parser may hang it on the place)
+            verb = tok.head
+            for _ in range(3):
+                if verb.pos_ == "VERB" or verb.head is verb:
+                    break
+                verb = verb.head
+            candidates.extend(c for c in verb.children if c.dep_ == "nsubjpass")
         if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN", "NUM",
                                                                       "PRON"):  # fmt: skip
             candidates.append(tok.head)
@@ -273,6 +301,7 @@ def _figure_for(tok: Token, lemma: str, seen: set[int],
         # (or passive subject) is who died
         candidates.extend(c for c in tok.head.children
                           if c.dep_ in ("dobj", "nsubjpass") and c.i < tok.i)  # fmt: skip
+    candidates = [_before_bracket(c) for c in candidates]
     for cand in candidates:
         if cand.i in seen:
             continue

@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from . import actors
+from . import actors, counts
 from .records import ARMED_TYPES
 
 # --------------------------------------------------------------- trigger lexicon
@@ -60,7 +60,7 @@ TRIGGERS: dict[str, str] = {
     "jail": "arrest", "imprison": "arrest", "custody": "arrest", "capture_person": "arrest",
     "loot": "loot", "looting": "loot", "ransack": "loot", "plunder": "loot",
     "ceasefire": "agreement", "truce": "agreement", "intercept": "disrupt",
-    "defuse": "disrupt", "shoot down": "down", "down": "down",
+    "defuse": "disrupt", "deactivate": "disrupt", "shoot down": "down", "down": "down",
     # demonstrations
     "protest": "protest", "demonstrate": "protest", "demonstration": "protest",
     "rally": "protest", "march": "protest", "protester": "protest", "sit-in": "protest",
@@ -207,6 +207,11 @@ USED_WITH = {"place", "plant", "detonate", "hurl", "throw", "launch", "fire", "d
 # a verb these govern still happened: "managed to kill", "began to shell"
 REALIZED_HEADS = {"manage", "succeed", "begin", "start", "continue", "proceed", "go", "use",
                   "come", "return", "resume", "dare"}  # fmt: skip
+# what is taken when territory is captured
+TERRITORY = {"town", "city", "village", "base", "territory", "area", "district", "airport",
+             "hill", "position", "control", "border", "crossing", "province", "region"}  # fmt: skip
+# verbs whose object event did not happen as told: "faked a clash", "simulated an attack"
+FEIGN_VERBS = {"fake", "feign", "simulate"}
 # adjectives that make an event noun a prospect, not a fact: "an imminent attack"
 PROSPECT_ADJECTIVES = {"imminent", "planned", "future", "potential", "impending", "threatened",
                        "feared", "upcoming", "expected", "eventual", "possible_"}  # fmt: skip
@@ -240,6 +245,8 @@ def trigger_class(tok: Token) -> tuple[str, int] | None:
         "strike", "raid", "attack", "bombardment", "bombing"):  # fmt: skip
         return "air", tok.i + 2
     cls = TRIGGERS.get(lemma) or TRIGGERS.get(low)
+    if cls is None and lemma == "take" and tok.pos_ == "VERB" and _taken_along(tok):
+        return "abduct", tok.i + 1  # "fled, taking two engineers with them"
     if cls is None:
         return None
     if cls == "capture" and tok.pos_ == "VERB" and _person_taken(tok):
@@ -287,6 +294,17 @@ def _person_taken(tok: Token) -> bool:
     a participle or relative clause describes ("the students captured on 2 February",
     "Bartolo Rodriguez, who was captured on 27 January")."""
     taken = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not taken:
+        # "[name indistinct] captured on 2 February": a transcript's placeholder for a name
+        taken = [c for c in tok.children if c.dep_ == "nsubj" and _name_placeholder(c)]
+    if not taken:
+        # "seized university students Hugo Martinez and Raul Ramirez" misread as a small
+        # clause ("students [are] hugo"): its subject is who was taken
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp") and c.i > tok.i:
+                words = list(c.subtree)
+                stop = next((t.i for t in words if t.is_punct), words[-1].i + 1)
+                taken += [t for t in words if t.i < stop and t.pos_ in ("NOUN", "PROPN")]
     if any(c.lower_ in ("who", "whom") for c in taken):
         return True  # "..., who was captured on 27 January"
     if tok.dep_ in ("relcl", "acl"):
@@ -294,7 +312,30 @@ def _person_taken(tok: Token) -> bool:
     return any(_a_person(c) for c in taken)
 
 
+def _taken_along(tok: Token) -> bool:
+    """ "the attackers left, taking Heyndal and Teneda with them", "took the mayor with
+    them": people taken along by those who leave are hostages."""
+    along = any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.lower_ in ("them", "him", "her") for g in c.children) for c in tok.children)  # fmt: skip
+    if not along:
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [c for o in objs for c in o.conjuncts]
+    objs += [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+    return any(_a_person(o) or o.lemma_.lower() in counts.PERSON_NOUNS
+               or o.pos_ == "PROPN" and o.ent_type_ not in counts.NOT_PERSON_ENTS
+               for o in objs)  # fmt: skip
+
+
+def _name_placeholder(noun: Token) -> bool:
+    """ "[NAME INDISTINCT]", "[name withheld]": a transcript's stand-in for a person's name."""
+    words = [t.lower_ for t in noun.subtree if t.is_alpha]
+    return len(words) == 2 and words[0] == "name"
+
+
 def _a_person(noun: Token) -> bool:
+    if _name_placeholder(noun):
+        return True
     if noun.ent_type_ == "PERSON" or noun.lemma_.lower() in PEOPLE:
         return True
     # "university students Hugo Martinez", "peasants Bartolo Rodriguez": a name after a
@@ -303,6 +344,25 @@ def _a_person(noun: Token) -> bool:
         c.dep_ == "compound" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in PEOPLE)
         for c in noun.children
     )
+
+
+# verbs of taking someone somewhere: "was taken away to be shot"
+LED_VERBS = {"take", "lead", "drag", "bring", "carry", "march", "haul", "frogmarch"}
+DEATH_VERBS = {"kill", "murder", "execute", "shoot", "behead", "slay", "assassinate", "hang",
+               "torture"}  # fmt: skip
+
+
+def _led_to_death(tok: Token) -> bool:
+    """ "was taken to the jail to be murdered", "were led away to be executed": a victim
+    taken somewhere to be killed is reported killed (a purpose clause elsewhere is not)."""
+    if tok.lemma_.lower() not in DEATH_VERBS or not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    verb = tok.head
+    for _ in range(3):  # the parser may hang the clause on the place: "to the jail"
+        if verb.pos_ == "VERB" or verb.head is verb:
+            break
+        verb = verb.head
+    return verb.lemma_.lower() in LED_VERBS and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _done_with(prep: Token) -> bool:
@@ -344,10 +404,12 @@ def is_real(tok: Token, cls: str) -> bool:
         return False
     if any(c.lower_ == "if" and c.dep_ == "mark" for c in children):
         return False
-    if _infinitive(tok) and head.lemma_.lower() not in REALIZED_HEADS:
+    if _infinitive(tok) and head.lemma_.lower() not in REALIZED_HEADS and not _led_to_death(tok):
         return False  # purpose, plan or readiness: "sent to arrest them", "ready to attack"
     if any(c.dep_ == "amod" and c.lower_ in PROSPECT_ADJECTIVES for c in children):
         return False
+    if tok.dep_ == "dobj" and head.lemma_.lower() in FEIGN_VERBS:
+        return False  # "the troops faked a clash to murder those peasants"
     if tok.dep_ == "compound" and lemma in THING_MODIFIERS and tok.head.pos_ in ("NOUN", "PROPN") \
             and trigger_class(tok.head) is None:  # fmt: skip
         return False  # a modifier of a thing: "protest note", "bomb squad", "riot police"
@@ -383,10 +445,16 @@ def is_real(tok: Token, cls: str) -> bool:
             return False
     if lemma in ("capture", "seize") and tok.pos_ == "VERB" and cls != "abduct":
         objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
-        if not objs or not any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in (
-            "town", "city", "village", "base", "territory", "area", "district", "airport",
-            "hill", "position", "control", "border", "crossing", "province", "region")
-            for o in objs):  # fmt: skip
+        if not objs or not any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in
+                               TERRITORY for o in objs):  # fmt: skip
+            return False
+    if lemma in ("capture", "seizure") and tok.pos_ == "NOUN" and cls == "capture":
+        # "the capture of the town" (not "the selective capture and murder of leaders": a
+        # person taken is no territory)
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if not any(o.ent_type_ in ("GPE", "LOC", "FAC") or o.lemma_.lower() in TERRITORY
+                   for o in of):  # fmt: skip
             return False
     if lemma in ("march", "rally") and tok.pos_ != "NOUN" and tok.pos_ != "VERB":
         return False
@@ -406,6 +474,8 @@ def is_real(tok: Token, cls: str) -> bool:
         return False  # a business takeover, not the taking of a place
     if _ruled_out(tok):
         return False  # "it was unlikely to have been an attack", "ruled out an attack"
+    if cls == "disrupt" and not _munition_object(tok):
+        return False  # "intercepted a boat" (and fired on it), "defused the crisis"
     if cls == "down" and lemma in ("bring", "down") and not _aircraft_object(tok):
         return False  # "brought down the government", "cables bring down phone lines"
     if cls == "down" and lemma == "shoot" and any(
@@ -557,6 +627,30 @@ def _aircraft_object(tok: Token) -> bool:
         or any(t.lemma_.lower() in AIRCRAFT for t in o.children if t.dep_ == "compound")
         for o in objs
     ) or not objs  # no object to judge by: "the plane they shot down"
+
+
+# what a disrupted weapons use stops: a munition, or a load of arms
+MUNITIONS = {"bomb", "explosive", "explosives", "device", "ied", "mine", "landmine", "missile",
+             "rocket", "shell", "projectile", "drone", "grenade", "mortar", "dynamite", "charge",
+             "munition", "ammunition", "weapon", "arm", "arms", "shipment", "consignment",
+             "cargo", "car bomb", "detonator", "fuse", "warhead", "kg", "kilogram", "pound"}  # fmt: skip
+
+
+def _munition_object(tok: Token) -> bool:
+    """ "intercepted a missile", "defused a bomb", "deactivated 20 kg of explosives", "a boat
+    carrying arms was intercepted": what was stopped is a munition (not "a boat intercepted
+    by a vessel which fired", "intercepted a phone conversation", "defused tension")."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "relcl", "amod"):
+        objs.append(tok.head)  # "the bomb defused by the police", "a defused bomb"
+    if tok.pos_ == "NOUN":  # "the interception of a missile"
+        objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children]  # fmt: skip
+    for obj in objs:
+        for t in obj.subtree:
+            if t.ent_type_ == "WEAPON" or t.lemma_.lower() in MUNITIONS:
+                return True
+    return False
 
 
 def _abstract(noun: Token) -> bool:
