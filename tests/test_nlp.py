@@ -118,6 +118,8 @@ def test_lowered_first_word_is_no_proper_noun(settings) -> None:
     doc = next(strife_nlp.parse(["Landmine Victims Struggle Without Clinics"], settings))
     assert (doc[0].pos_, doc[0].lemma_) == ("NOUN", "landmine")
     assert (doc[1].pos_, doc[1].lemma_) == ("NOUN", "victim")
+    doc = next(strife_nlp.parse(["\n  Landmine Victims Struggle Without Clinics\nNo clinic is open."], settings))
+    assert [t.pos_ for t in doc[1:3]] == ["NOUN", "NOUN"]
 
 
 def test_title_case_headline_gives_toll_and_victims(extract) -> None:

@@ -509,13 +509,11 @@ def _proper_in_lower(line: str, nlp: Language) -> set[int]:
     return {t.idx for t in doc if t.tag_ in ("NNP", "NNPS")}
 
 
-def _untag_lowered_names(doc: Doc, original: str, nlp: Language) -> None:
+def _untag_lowered_names(doc: Doc, original: str, span: tuple[int, int], nlp: Language) -> None:
     """A word of a Title Case line that the re-casing lowered is an ordinary word: when
     the tagger still reads it as a proper noun (a lower-cased first word, "landmine
     casualties rise..."), it is tagged as the common noun it is."""
-    for tok in doc:
-        if tok.idx >= len(original) or original[tok.idx] == "\n":
-            break
+    for tok in doc.char_span(*span, alignment_mode="expand") or ():
         if tok.pos_ != "PROPN" or original[tok.idx] == tok.text[0]:
             continue
         lemma = _noun_lemma(tok.lower_, nlp)
@@ -552,7 +550,7 @@ def parse(texts: Iterable[str], settings: Settings | None = None) -> Iterator[Do
     nlp = load(settings)
     originals: list[str] = []
 
-    titled: set[int] = set()  # texts whose Title Case first line was re-cased
+    titled: dict[int, tuple[int, int]] = {}  # texts whose Title Case first line was re-cased
 
     def feed() -> Iterator[str]:
         for t in texts:
@@ -560,7 +558,7 @@ def parse(texts: Iterable[str], settings: Settings | None = None) -> Iterator[Do
             if is_shouting(t):
                 yield recase(t)
             elif (span := title_line(t)) is not None:
-                titled.add(len(originals) - 1)
+                titled[len(originals) - 1] = span
                 yield recase_title(t, span, nlp)
             else:
                 yield t
@@ -568,7 +566,7 @@ def parse(texts: Iterable[str], settings: Settings | None = None) -> Iterator[Do
     for i, doc in enumerate(nlp.pipe(feed(), batch_size=settings.batch_size_int)):
         doc.user_data["text"] = originals[i]
         if i in titled:
-            _untag_lowered_names(doc, originals[i], nlp)
+            _untag_lowered_names(doc, originals[i], titled.pop(i), nlp)
         originals[i] = ""  # free memory early; the Doc keeps the reference
         yield doc
 
