@@ -801,3 +801,49 @@ def test_the_attack_named_again_with_its_toll_joins_it(extract) -> None:
     assert kinds == ["Explosions/Remote violence", "Protests"], kinds
     kinds = [e.event_type for e in extract(two, published="2012-03-05").events]
     assert kinds.count("Explosions/Remote violence") == 2, kinds
+
+
+# ---------------------------------------------------------------- perpetrators (perp)
+
+
+def test_a_device_is_not_who_acted_the_one_who_planted_it_is(extract) -> None:
+    text = ("Police said two students planted a bomb outside a bank in Cali on Monday. "
+            "The bomb destroyed the front of the building.")  # fmt: skip
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor1 is not None and "two students" in ev.actor1.text.lower()
+    assert "bomb" not in ev.actor1.text.lower()
+
+
+def test_a_bomb_placed_by_named_attackers(extract) -> None:
+    text = ("A judge was killed in Quito on Monday when a bomb placed by two students "
+            "under his car exploded.")  # fmt: skip
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor1 is not None and ev.actor1.text.lower() == "two students"
+
+
+def test_a_terrorist_attack_names_terrorists_as_its_authors(extract) -> None:
+    text = ("Last night's terrorist attack damaged three shops in the centre of Arequipa, "
+            "the police said.")  # fmt: skip
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor1 is not None and ev.actor1.text.lower() == "terrorist"
+
+
+def test_an_attack_word_before_a_noun_that_is_no_attack_names_nobody(extract) -> None:
+    text = "A bomb exploded near a bank in Arequipa on Monday, near the terrorist groups' old office."
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor1 is None or not ev.actor1.text
+
+
+def test_rebels_that_are_searched_for_did_not_do_the_killing(extract) -> None:
+    text = ("Soldiers were searching for the rebel column near Nebaj on Monday when six "
+            "farmers were killed.")  # fmt: skip
+    for ev in extract(text, published="1990-03-05").events:
+        assert ev.actor1 is None or "rebel" not in ev.actor1.text.lower()
+
+
+def test_a_note_signed_by_a_group_claiming_the_attack(extract) -> None:
+    text = ("Four armed civilians kidnapped a mayor near Quibdo on Monday. The kidnappers "
+            "handed his driver a note signed by the National Liberation Army claiming "
+            "responsibility for the kidnapping.")  # fmt: skip
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor1 is not None and ev.actor1.name.startswith("National Liberation Army")

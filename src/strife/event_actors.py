@@ -10,6 +10,8 @@
 * ``surface_claimant``: "IS claims attack on mosque", "Arakan Army claims ambush": a
   named armed group right before "claims" + an attack noun, read from the words when
   the parser misreads a headline ("IS" as the verb "is").
+* ``perpetrator_adjective``: the last resort for an attack whose perpetrator nothing
+  names: "a terrorist attack" was carried out by terrorists.
 * ``perpetrator_mention``: an attack whose perpetrator the syntax does not give takes
   the perpetrator noun its sentences use ("urban guerrillas", "uniformed men",
   "the terrorists"), so the actor text says what the report says.
@@ -144,6 +146,16 @@ def _suffered(tok: Token) -> bool:
     return any(t.lower_ in ("including", "among") for t in tok.ancestors)
 
 
+def _pursued(tok: Token) -> bool:
+    """The noun (or the phrase it modifies) is what someone acts on, not who acted:
+    "searching for the rebel column", "they fought the guerrillas", "clashes with
+    rebels"; an agent ("killed by rebels") still names who acted."""
+    head = tok.head if tok.dep_ in ("compound", "amod") else tok
+    if head.dep_ == "dobj":
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ not in ("by", "of")
+
+
 def perpetrator_mention(sents: list[Span]) -> Token | None:
     """The first noun in the sentences that names attackers without naming a group."""
     for sent in sents:
@@ -151,13 +163,30 @@ def perpetrator_mention(sents: list[Span]) -> Token | None:
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             low = tok.lower_
-            if _suffered(tok):
+            if _suffered(tok) or _pursued(tok):
                 continue
             if low in PERP_NOUNS:
                 return tok
             if low in PERP_HEADS and any(
                 c.dep_ == "amod" and c.lower_ in PERP_MODIFIERS for c in tok.children
             ):
+                return tok
+    return None
+
+
+# adjectives that say who carried out an attack when no one is named: "a terrorist
+# attack", "the guerrilla ambush", "last night's terrorist acts"
+PERP_ADJECTIVES = {"terrorist", "guerrilla", "subversive", "extremist", "rebel", "insurgent",
+                   "militant"}  # fmt: skip
+
+
+def perpetrator_adjective(sents: list[Span], is_attack: Callable[[Token], bool]) -> Token | None:
+    """The first adjective in the sentences that says who carried out an attack noun it
+    modifies ("a terrorist attack" names terrorists as its authors)."""
+    for sent in sents:
+        for tok in sent:
+            if (tok.lower_ in PERP_ADJECTIVES and tok.dep_ in ("amod", "compound")
+                    and tok.head.i > tok.i and is_attack(tok.head)):  # fmt: skip
                 return tok
     return None
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from . import actors, counts, dates, doc_gate, event_actors, lexicon
-from .actor_syntax import _actor, _actors, _agent_of, _phrase, same_person
+from .actor_syntax import _actor, _actors, _agent_of, _instrument, _phrase, _subject_of, same_person
 from .nlp import original_text as _orig
 from .records import SUB_TO_TYPE, Actor, Article, Count, Event, Span
 from .tolls import detail_toll, summary_victims, zero_statement
@@ -631,15 +631,18 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         trig = cand.trigger
         hint = None
         a1, a2 = _actors(trig, cand.cls, hint)
+        if _no_agent(a1):  # "the bomb destroyed ...": the device did not act
+            a1, a2 = None, a2 or (a1 if a1.type == "civilians" else None)
         for sent, strong in zip(cand.sents, cand.strong, strict=True):
             # fill missing actors from the event's other triggers, in text order
             if (a1 and a2) or not strong:
                 continue
             for tok in sent:
+                a1 = a1 or _placer(tok, hint)  # "unidentified persons placed 11 bombs"
                 hit = _trigger_class(tok) if tok.i != trig.i else None
                 if hit and _is_real(tok, hit[0]):
                     b1, b2 = _actors(tok, hit[0], hint)
-                    a1, a2 = a1 or b1, a2 or b2
+                    a1, a2 = a1 or (None if _no_agent(b1) else b1), a2 or b2
         if same_person(a1, a2):
             a1 = None  # "PIZARRO WAS KILLED": the victim is not also the author
         if a2 is not None and _is_thing(a2):
@@ -664,6 +667,12 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                                                    for x in lead)):  # fmt: skip
                     a1 = _perpetrator(dataclasses.replace(cand, sents=lead + cand.sents), None,
                                       a2, groups, doc_claim)  # fmt: skip
+            if a1.name.startswith("Unidentified Armed Group") and not a1.text:
+                # "a terrorist attack", "last night's terrorist acts": terrorists did it
+                adj = event_actors.perpetrator_adjective(cand.sents, _attack_word)
+                if adj is not None:
+                    found = actors.resolve(_orig(doc)[adj.idx : adj.idx + len(adj.text)])
+                    a1 = _perpetrator(cand, found, a2, groups, doc_claim)
         death_figs: list[counts.Figure] = []
         hurt_figs: list[counts.Figure] = []
         for sent, strong in zip(cand.sents, cand.strong, strict=True):
@@ -887,6 +896,55 @@ THINGS = {"bridge", "pole", "pylon", "tower", "building", "office", "offices", "
           "town", "soil", "institutions", "pylons", "poles", "lines"}  # fmt: skip
 
 
+# subjects that name what did the harm, not who did it: "the bomb destroyed", "the shock
+# wave shattered", "the attempt damaged", "the victims of the crash"
+NO_AGENT = {"bomb", "bombs", "device", "devices", "package", "packages", "charge", "charges",
+            "explosive", "explosives", "dynamite", "grenade", "grenades", "wave", "blast",
+            "blasts", "explosion", "explosions", "attempt", "violence", "shell", "shells",
+            "rocket", "rockets", "missile", "missiles", "victim", "victims", "fire"}  # fmt: skip
+
+
+def _no_agent(actor: Actor | None) -> bool:
+    """The actor names a thing or the harm itself ("the bomb", "the shock wave", "the
+    victims"): it cannot be who acted."""
+    if actor is None or not actor.text or actor.type not in ("unknown", "civilians"):
+        return False
+    words = re.findall(r"[a-z]+", actor.text.lower().split(" of ")[0])
+    return bool(words) and (words[-1] in NO_AGENT or _is_thing(actor))
+
+
+# verbs for setting or throwing a device: "planted a bomb", "hurled two grenades"
+PLACE_VERBS = {"plant", "place", "set", "leave", "hurl", "throw", "lob", "detonate", "toss"}
+
+
+def _placer(tok: Token, hint: str | None) -> Actor | None:
+    """Who planted, placed or threw the device the word names ("unidentified individuals
+    planted a bomb"), when the words are the event's: the device is its means."""
+    if not _instrument(tok):
+        return None
+    who = None
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLACE_VERBS:
+        who = _subject_of(tok.head)
+    elif tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in PLACE_VERBS:
+        who = _agent_of(tok.head)  # "the bomb was planted by urban guerrillas"
+    else:  # "a bomb placed by urban guerrillas"
+        placed = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                       and c.lemma_.lower() in PLACE_VERBS), None)  # fmt: skip
+        who = _agent_of(placed) if placed is not None else None
+    found = _actor(who, hint) if who is not None else None
+    if found is None or _no_agent(found):
+        return None
+    if found.type == "unknown":  # "an individual placed a bomb": an unnamed attacker
+        return Actor("Unidentified Armed Group", found.text, "unknown", found.country)
+    return found
+
+
+def _attack_word(tok: Token) -> bool:
+    """An attack noun: "attack", "bombing", "acts", "action", "escalation"."""
+    return tok.pos_ == "NOUN" and tok.lower_ in ATTACK_NOUNS | {"action", "actions", "escalation",
+                                                                "ambush", "ambushes", "offensive"}
+
+
 def _is_thing(actor: Actor) -> bool:
     if actor.type != "unknown" or not actor.text:
         return False
@@ -943,13 +1001,17 @@ def _perpetrator(
     """actor1 of a violent event: who the syntax names; else who claimed it or was blamed
     for it; a plain "guerrillas" or "terrorists" stands for the one armed group the event
     (or else the article) names; else an unidentified armed group."""
-    if a1 is None or a1.name.startswith("Unidentified Armed Group"):
+    if a1 is None or a1.name.startswith("Unidentified Armed Group") or a1.type in (
+        "civilians", "unknown"
+    ):  # "four unidentified civilians kidnapped ...": the claim names who they were
         claimed = _claimant(cand.sents)
         if claimed is not None:
             # the group that claimed it; the text keeps what the event's sentence says
             # ("a suicide bomber" for the Taliban)
             if claimed.name.startswith("Unidentified"):
-                return claimed  # "carried out by uniformed men": that is the mention
+                # "carried out by uniformed men": that is the mention, unless the event's
+                # own words name the attackers ("two men placed the bomb")
+                return a1 if a1 is not None and a1.text else claimed
             text = a1.text if a1 is not None else ""
             if not text:
                 perp = event_actors.perpetrator_mention(cand.sents)
@@ -1003,6 +1065,8 @@ def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
             if lemma == "claim" and any(c.lemma_.lower() in ("responsibility", "authorship")
                                         for c in tok.children):  # fmt: skip
                 who = next((c for c in tok.children if c.dep_ == "nsubj"), None) or _agent_of(tok)
+                if who is None and tok.dep_ in ("acl", "relcl"):
+                    who = _signer(tok.head)  # "a note signed by the FPMR claiming responsibility"
             elif lemma in ("blame", "attribute"):
                 prep = "on" if lemma == "blame" else "to"
                 who = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
@@ -1030,7 +1094,7 @@ def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
 
 # "planned and carried out by the army", "perpetrated by", "committed by": the agent
 # of an attack noun did it
-BLAME_AGENT_VERBS = {"carry", "perpetrate", "commit", "order", "plan", "mastermind"}
+BLAME_AGENT_VERBS = {"carry", "perpetrate", "commit", "order", "plan", "mastermind", "stage"}
 # what an attack can be called when blame is laid for it
 ATTACK_NOUNS = event_actors.CLAIMED_NOUNS | {"act", "acts", "crime", "crimes", "murdering",
                                               "killing", "deaths", "death", "assassinations",
@@ -1041,6 +1105,28 @@ ORDER_VERBS = {"order", "plan", "mastermind", "organize", "organise"}
 ACCUSE_VERBS = {"accuse", "suspect", "charge", "convict"}
 ATTACK_VERBS = {"kill", "murder", "assassinate", "attack", "bomb", "kidnap", "abduct",
                 "massacre", "execute", "shoot"}  # fmt: skip
+
+
+# what a group leaves or sends to sign an attack: "a communique signed by", "leaflets of"
+SIGNED_NOUNS = {"document", "documents", "communique", "communiques", "note", "notes", "letter",
+                "letters", "leaflet", "leaflets", "pamphlet", "pamphlets", "message", "messages",
+                "statement", "flyer", "flyers", "banner", "banners", "flag", "flags"}  # fmt: skip
+
+
+def _signer(tok: Token) -> Token | None:
+    """Who signed the document the word names: "a note signed by X", "leaflets from X"."""
+    if tok.lower_ not in SIGNED_NOUNS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in ("sign", "issue", "send"):
+            who = _agent_of(c)
+            if who is not None:
+                return who
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            who = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if who is not None:
+                return who
+    return None
 
 
 def _of_attack_deed(tok: Token) -> bool:
