@@ -847,3 +847,43 @@ def test_a_note_signed_by_a_group_claiming_the_attack(extract) -> None:
             "responsibility for the kidnapping.")  # fmt: skip
     ev = extract(text, published="1990-03-05").events[0]
     assert ev.actor1 is not None and ev.actor1.name.startswith("National Liberation Army")
+
+
+def test_the_attackers_of_the_next_sentence_are_the_events(extract) -> None:
+    text = ("A fisherman was killed on the river near Lago Agrio on Monday. The attackers, "
+            "who wore black uniforms, then stole the boat.")  # fmt: skip
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor1 is not None and "attackers" in ev.actor1.text.lower()
+
+
+def test_attackers_after_a_new_paragraph_are_not_the_events(extract) -> None:
+    text = ("A fisherman was killed on the river near Lago Agrio on Monday.\n\n"
+            "The attackers of last year's raid were sentenced in Quito.")  # fmt: skip
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor1 is None or "attackers" not in ev.actor1.text.lower()
+
+
+def test_carried_out_by_when_the_parser_loses_the_subject() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from strife.events import _subjectless_after_attack
+
+    # "the kidnapping was found ... , was planned and carried out by the army": the parse
+    # gives "planned" no subject; the kidnapping, subject earlier in the sentence, is it
+    words = ["the", "kidnapping", "was", "found", ",", "was", "planned", "and", "carried",
+             "out", "by", "the", "army", "."]  # fmt: skip
+    heads = [1, 3, 3, 3, 3, 6, 3, 6, 6, 8, 8, 12, 10, 3]
+    deps = ["det", "nsubjpass", "auxpass", "ROOT", "punct", "auxpass", "ccomp", "cc", "conj",
+            "prt", "agent", "det", "pobj", "punct"]  # fmt: skip
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps,
+              sent_starts=[True] + [False] * 13)  # fmt: skip
+    assert _subjectless_after_attack(doc[8])
+    assert not _subjectless_after_attack(doc[3])  # "found" has its own subject
+
+
+def test_the_victims_of_a_slaying_are_not_its_authors(extract) -> None:
+    text = "The bishop said the three nuns' slaying in Chalatenango must be investigated."
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor1 is None or "nuns" not in ev.actor1.text.lower()
+    assert ev.actor2 is not None and "nuns" in ev.actor2.text.lower()

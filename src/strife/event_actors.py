@@ -156,11 +156,15 @@ def _pursued(tok: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ not in ("by", "of")
 
 
-def perpetrator_mention(sents: list[Span]) -> Token | None:
-    """The first noun in the sentences that names attackers without naming a group."""
+def perpetrator_mention(sents: list[Span], definite: bool = False) -> Token | None:
+    """The first noun in the sentences that names attackers without naming a group; with
+    ``definite``, only one that refers back to known attackers ("the attackers")."""
     for sent in sents:
         for tok in sent:
             if tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if definite and not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                    for c in tok.children):  # fmt: skip
                 continue
             low = tok.lower_
             if _suffered(tok) or _pursued(tok):

@@ -388,6 +388,23 @@ def _lead_sents(
     return before
 
 
+def _follow_sents(
+    cand: _Candidate, sents: list[SpacySpan], taken: dict[int, _Candidate]
+) -> list[SpacySpan]:
+    """The (at most two) sentences right after the event's last one, in its paragraph,
+    up to one that tells another event or opens a new incident ("Meanwhile, ...")."""
+    out: list[SpacySpan] = []
+    text = _orig(cand.sents[0].doc)
+    for k in range(cand.idx + 1, min(cand.idx + 3, len(sents))):
+        end = sents[k - 1].start_char + len(sents[k - 1].text.rstrip())
+        if "\n\n" in text[end : sents[k].start_char] or NEW_INCIDENT.match(sents[k].text):
+            break
+        if taken.get(k, cand) is not cand:
+            break
+        out.append(sents[k])
+    return out
+
+
 def _hedged(trigger: Token) -> bool:
     toks = [trigger, *trigger.ancestors]
     for t in toks[:4]:
@@ -627,7 +644,9 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     prev_date: tuple[str | None, int] = (None, 3)
     built: list[_Candidate] = []  # each event's candidate, for the same-deaths pass
     disaster = doc_gate.is_disaster(_orig(doc)[:LEAD_CHARS])
-    for cand in _merge(_candidates(doc, published)):
+    cands = _merge(_candidates(doc, published))
+    taken = {sent_no[s.start]: c for c in cands for s in c.sents}  # sentence -> its event
+    for cand in cands:
         trig = cand.trigger
         hint = None
         a1, a2 = _actors(trig, cand.cls, hint)
@@ -653,6 +672,9 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             a1, a2 = event_actors.fill_sides(a1, a2, strong_sents, _orig(doc))
         if SUB_TO_TYPE[cand.sub] in ("Protests", "Riots"):
             a1, a2 = _crowd_actors(cand, a1, a2)
+        if (SUB_TO_TYPE[cand.sub] == "Violence against civilians" and a1 is not None
+                and a1.type == "civilians" and (a2 is None or not a2.text)):  # fmt: skip
+            a1, a2 = None, a1  # "the six Jesuits' slaying": the civilians are its victims
         if SUB_TO_TYPE[cand.sub] == "Violence against civilians" and a2 is None:
             a2 = Actor("Civilians", "", "civilians", None)  # unnamed victims ("kill seven")
         elif SUB_TO_TYPE[cand.sub] == "Violence against civilians" and a2.type == "unknown":
@@ -667,6 +689,14 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                                                    for x in lead)):  # fmt: skip
                     a1 = _perpetrator(dataclasses.replace(cand, sents=lead + cand.sents), None,
                                       a2, groups, doc_claim)  # fmt: skip
+            if a1.name.startswith("Unidentified Armed Group") and not a1.text:
+                # "Torres was killed. The attackers, who wore uniforms, ...": the attackers
+                # the next sentences speak of are this event's
+                follow = _follow_sents(cand, all_sents, taken)
+                perp = event_actors.perpetrator_mention(follow, definite=True)
+                found = _actor(perp, None) if perp is not None else None
+                if found is not None and found.type not in ("unknown", "civilians"):
+                    a1 = _perpetrator(cand, found, a2, groups, doc_claim)
             if a1.name.startswith("Unidentified Armed Group") and not a1.text:
                 # "a terrorist attack", "last night's terrorist acts": terrorists did it
                 adj = event_actors.perpetrator_adjective(cand.sents, _attack_word)
@@ -1080,7 +1110,9 @@ def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
             elif lemma in ACCUSE_VERBS and _of_attack_deed(tok):
                 # "the soldiers accused of murdering the priests"
                 who = _accused(tok)
-            elif lemma in BLAME_AGENT_VERBS and tok.tag_ == "VBN" and _of_attack(tok.head):
+            elif lemma in BLAME_AGENT_VERBS and tok.tag_ == "VBN" and (
+                _of_attack(tok.head) or _subjectless_after_attack(tok)
+            ):
                 who = _agent_of(tok)  # "the attack was carried out by the army"
             if who is not None:
                 found = _claimant_actor(who)
@@ -1156,6 +1188,19 @@ def _of_attack(tok: Token) -> bool:
         return True
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ATTACK_NOUNS
                for c in tok.children)  # fmt: skip
+
+
+def _subjectless_after_attack(tok: Token) -> bool:
+    """ "the kidnapping of 12 students, 5 of whom were found murdered, "was planned and
+    carried out by the army": the parser lost the passive's subject; the attack noun
+    that is a subject earlier in the sentence is it."""
+    verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]
+    if any(c.dep_ in ("nsubj", "nsubjpass") for v in verbs for c in v.children):
+        return False
+    if not any(c.dep_ == "auxpass" for v in verbs for c in v.children):
+        return False
+    return any(t.lower_ in ATTACK_NOUNS and t.dep_ in ("nsubj", "nsubjpass")
+               for t in tok.doc[tok.sent.start : tok.i])  # fmt: skip
 
 
 def _held_responsible(tok: Token) -> Token | None:
