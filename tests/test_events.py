@@ -887,3 +887,18 @@ def test_the_victims_of_a_slaying_are_not_its_authors(extract) -> None:
     ev = extract(text, published="1990-03-05").events[0]
     assert ev.actor1 is None or "nuns" not in ev.actor1.text.lower()
     assert ev.actor2 is not None and "nuns" in ev.actor2.text.lower()
+
+
+def test_the_same_deed_told_again_gives_its_agent(extract) -> None:
+    text = ("The peasant union continues to demand the release of Jose Perez, who was "
+            "captured on 3 May, and [name indistinct] captured on 5 May by troops of the "
+            "4th Infantry Brigade.")  # fmt: skip
+    ev = extract(text, published="1990-06-01").events[0]
+    assert ev.actor1 is not None and "troops" in ev.actor1.text.lower()
+
+
+def test_a_flag_of_a_group_found_at_the_scene_names_it(extract) -> None:
+    text = ("A bomb damaged the front of a bank in Valparaiso last night. A flag of the "
+            "Manuel Rodriguez Patriotic Front was found at the scene of the explosion.")  # fmt: skip
+    ev = extract(text, published="1990-06-01").events[0]
+    assert ev.actor1 is not None and ev.actor1.name == "Manuel Rodriguez Patriotic Front"

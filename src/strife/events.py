@@ -652,6 +652,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         a1, a2 = _actors(trig, cand.cls, hint)
         if _no_agent(a1):  # "the bomb destroyed ...": the device did not act
             a1, a2 = None, a2 or (a1 if a1.type == "civilians" else None)
+        a1 = a1 or _by_agent(trig, hint)
         for sent, strong in zip(cand.sents, cand.strong, strict=True):
             # fill missing actors from the event's other triggers, in text order
             if (a1 and a2) or not strong:
@@ -661,7 +662,13 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 hit = _trigger_class(tok) if tok.i != trig.i else None
                 if hit and _is_real(tok, hit[0]):
                     b1, b2 = _actors(tok, hit[0], hint)
+                    b1 = b1 or _by_agent(tok, hint)
                     a1, a2 = a1 or (None if _no_agent(b1) else b1), a2 or b2
+                elif hit and (hit[0] == cand.cls or tok.lemma_ == trig.lemma_):
+                    # the same deed told again with its agent, in a clause the parser
+                    # garbled ("Rodriguez, who was captured on 27 January, and [name]
+                    # captured on 2 February by troops of the 6th Brigade")
+                    a1 = a1 or _by_agent(tok, hint)
         if same_person(a1, a2):
             a1 = None  # "PIZARRO WAS KILLED": the victim is not also the author
         if a2 is not None and _is_thing(a2):
@@ -969,6 +976,16 @@ def _placer(tok: Token, hint: str | None) -> Actor | None:
     return found
 
 
+def _by_agent(tok: Token, hint: str | None) -> Actor | None:
+    """The "by" agent of a participle trigger the parser read as active ("[name
+    indistinct] captured on 2 February by troops of the 6th Brigade")."""
+    if tok.tag_ != "VBN":
+        return None
+    who = _agent_of(tok)
+    found = _actor(who, hint) if who is not None else None
+    return None if found is None or _no_agent(found) else found
+
+
 def _attack_word(tok: Token) -> bool:
     """An attack noun: "attack", "bombing", "acts", "action", "escalation"."""
     return tok.pos_ == "NOUN" and tok.lower_ in ATTACK_NOUNS | {"action", "actions", "escalation",
@@ -1110,6 +1127,11 @@ def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
             elif lemma in ACCUSE_VERBS and _of_attack_deed(tok):
                 # "the soldiers accused of murdering the priests"
                 who = _accused(tok)
+            elif lemma in ("find", "leave", "discover") and tok.pos_ == "VERB":
+                # "a flag of the FPMR was found at the scene", "they left leaflets from X"
+                left = next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")
+                             and c.lower_ in SIGNED_NOUNS), None)  # fmt: skip
+                who = _signer(left, of=True) if left is not None else None
             elif lemma in BLAME_AGENT_VERBS and tok.tag_ == "VBN" and (
                 _of_attack(tok.head) or _subjectless_after_attack(tok)
             ):
@@ -1145,16 +1167,18 @@ SIGNED_NOUNS = {"document", "documents", "communique", "communiques", "note", "n
                 "statement", "flyer", "flyers", "banner", "banners", "flag", "flags"}  # fmt: skip
 
 
-def _signer(tok: Token) -> Token | None:
-    """Who signed the document the word names: "a note signed by X", "leaflets from X"."""
+def _signer(tok: Token, of: bool = False) -> Token | None:
+    """Who signed the document the word names: "a note signed by X", "leaflets from X";
+    with ``of``, also "leaflets of X" (found at the scene)."""
     if tok.lower_ not in SIGNED_NOUNS:
         return None
+    preps = ("from", "by", "of") if of else ("from", "by")
     for c in tok.children:
         if c.dep_ == "acl" and c.lemma_.lower() in ("sign", "issue", "send"):
             who = _agent_of(c)
             if who is not None:
                 return who
-        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+        if c.dep_ == "prep" and c.lower_ in preps:
             who = next((g for g in c.children if g.dep_ == "pobj"), None)
             if who is not None:
                 return who
