@@ -902,3 +902,19 @@ def test_a_flag_of_a_group_found_at_the_scene_names_it(extract) -> None:
             "Manuel Rodriguez Patriotic Front was found at the scene of the explosion.")  # fmt: skip
     ev = extract(text, published="1990-06-01").events[0]
     assert ev.actor1 is not None and ev.actor1.name == "Manuel Rodriguez Patriotic Front"
+
+
+def test_who_arrested_someone_is_not_the_author_of_the_killing(extract) -> None:
+    text = ("Minutes after the killing of the candidate, the secret police arrested two "
+            "students near the square in Cali.")  # fmt: skip
+    evs = [e for e in extract(text, published="1990-03-05").events
+           if e.event_type == "Violence against civilians"]  # fmt: skip
+    assert evs
+    assert all(e.actor1 is None or "police" not in e.actor1.text.lower() for e in evs)
+
+
+def test_the_one_who_ordered_the_killing_is_its_author(extract) -> None:
+    text = ("A judge was shot dead in Medellin on Monday. The minister said that cartel boss "
+            "Ramon Herrera ordered the killing of the judge.")  # fmt: skip
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor1 is not None and "Herrera" in ev.actor1.text

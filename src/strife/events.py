@@ -653,6 +653,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         if _no_agent(a1):  # "the bomb destroyed ...": the device did not act
             a1, a2 = None, a2 or (a1 if a1.type == "civilians" else None)
         a1 = a1 or _by_agent(trig, hint)
+        violent = SUB_TO_TYPE[cand.sub] in VIOLENT
         for sent, strong in zip(cand.sents, cand.strong, strict=True):
             # fill missing actors from the event's other triggers, in text order
             if (a1 and a2) or not strong:
@@ -663,6 +664,10 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 if hit and _is_real(tok, hit[0]):
                     b1, b2 = _actors(tok, hit[0], hint)
                     b1 = b1 or _by_agent(tok, hint)
+                    if violent and SUB_TO_TYPE[CLASS_SUB[hit[0]]] not in VIOLENT:
+                        # "the intelligence service intercepted a call", "police arrested
+                        # two men": who did that did not do the attack, nor suffer it
+                        b1 = b2 = None
                     a1, a2 = a1 or (None if _no_agent(b1) else b1), a2 or b2
                 elif hit and (hit[0] == cand.cls or tok.lemma_ == trig.lemma_):
                     # the same deed told again with its agent, in a clause the parser
@@ -1138,8 +1143,9 @@ def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
                 who = _agent_of(tok)  # "the attack was carried out by the army"
             if who is not None:
                 found = _claimant_actor(who)
-                if found is not None and found.type != "unknown":
-                    out.append(found)
+                if found is not None and (found.type != "unknown" or (
+                        lemma in ORDER_VERBS | ACCUSE_VERBS and _named_person(who))):
+                    out.append(found)  # a group or a force; or who ordered it ("Escobar")
         if len(out) == before:  # "IS claims attack on ...": a headline the parser misreads
             found = event_actors.surface_claimant(sent, _orig(sent.doc))
             out += [found] if found is not None else []
@@ -1165,6 +1171,12 @@ ATTACK_VERBS = {"kill", "murder", "assassinate", "attack", "bomb", "kidnap", "ab
 SIGNED_NOUNS = {"document", "documents", "communique", "communiques", "note", "notes", "letter",
                 "letters", "leaflet", "leaflets", "pamphlet", "pamphlets", "message", "messages",
                 "statement", "flyer", "flyers", "banner", "banners", "flag", "flags"}  # fmt: skip
+
+
+def _named_person(tok: Token) -> bool:
+    """The word names someone ("Pablo Escobar", "the cartel boss"), not a pronoun or a
+    relative word; a report's recased capitals leave names as common nouns."""
+    return tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in ("DATE", "TIME", "GPE")
 
 
 def _signer(tok: Token, of: bool = False) -> Token | None:
