@@ -918,3 +918,13 @@ def test_the_one_who_ordered_the_killing_is_its_author(extract) -> None:
             "Ramon Herrera ordered the killing of the judge.")  # fmt: skip
     ev = extract(text, published="1990-03-05").events[0]
     assert ev.actor1 is not None and "Herrera" in ev.actor1.text
+
+
+def test_violence_traced_to_a_groups_actions_names_it_once(extract) -> None:
+    text = ("Two hotels were bombed in Huancayo last night. The senator said the violence "
+            "can be traced to actions by the rebel groups Shining Path and Tupac Amaru "
+            "Revolutionary Movement.")  # fmt: skip
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor1 is not None
+    assert ev.actor1.name in ("Shining Path", "Tupac Amaru Revolutionary Movement (MRTA)")
+    assert " and " not in ev.actor1.text  # one mention for one actor

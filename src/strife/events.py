@@ -943,7 +943,8 @@ THINGS = {"bridge", "pole", "pylon", "tower", "building", "office", "offices", "
 NO_AGENT = {"bomb", "bombs", "device", "devices", "package", "packages", "charge", "charges",
             "explosive", "explosives", "dynamite", "grenade", "grenades", "wave", "blast",
             "blasts", "explosion", "explosions", "attempt", "violence", "shell", "shells",
-            "rocket", "rockets", "missile", "missiles", "victim", "victims", "fire"}  # fmt: skip
+            "rocket", "rockets", "missile", "missiles", "victim", "victims", "fire", "impact",
+            "bullet", "bullets", "corpse", "corpses", "body", "bodies"}  # fmt: skip
 
 
 def _no_agent(actor: Actor | None) -> bool:
@@ -1119,10 +1120,17 @@ def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
                 who = next((c for c in tok.children if c.dep_ == "nsubj"), None) or _agent_of(tok)
                 if who is None and tok.dep_ in ("acl", "relcl"):
                     who = _signer(tok.head)  # "a note signed by the FPMR claiming responsibility"
-            elif lemma in ("blame", "attribute"):
+            elif lemma in ("blame", "attribute", "trace"):
                 prep = "on" if lemma == "blame" else "to"
                 who = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
                             for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
+                if who is not None and who.lower_ in ("action", "actions", "acts", "attacks"):
+                    # "the violence can be traced to actions by the Shining Path"
+                    who = next((g for c in who.children if c.dep_ == "prep"
+                                and c.lower_ in ("by", "of") for g in c.children
+                                if g.dep_ == "pobj"), None)  # fmt: skip
+                elif lemma == "trace":
+                    who = None  # "traced to the capital": only a deed leads to its authors
             elif lemma == "responsible":
                 who = _held_responsible(tok)
             elif lemma in ORDER_VERBS and tok.pos_ == "VERB" and any(
@@ -1255,6 +1263,25 @@ def _held_responsible(tok: Token) -> Token | None:
     return None
 
 
+def _first_named(sub: SpacySpan) -> Actor | None:
+    """A coordinated description names its first group with the words they share: one
+    mention for one actor ("the rebel groups Shining Path and the MRTA" -> "the rebel
+    groups Shining Path"); None when it is not coordinated."""
+    text = _orig(sub.doc)
+    if not any(t.dep_ == "cc" or t.text == "," for t in sub):
+        return None
+    start = sub.start
+    for i in range(sub.start, sub.end + 1):
+        if i == sub.end or sub.doc[i].dep_ == "cc" or sub.doc[i].text == ",":
+            if i > start:
+                part = text[sub.doc[start].idx : sub.doc[i - 1].idx + len(sub.doc[i - 1].text)]
+                named = actors.resolve(part)
+                if named.type in ARMED_GROUP_TYPES and not named.name.startswith("Unidentified"):
+                    return Actor(named.name, part.strip(), named.type, named.country)
+            start = i + 1
+    return None
+
+
 def _claimant_actor(who: Token) -> Actor | None:
     """The claimant's actor; a named group its whole description gives ("the Peruvian
     guerrilla movement Tupac Amaru Revolutionary Movement (MRTA)") comes first."""
@@ -1268,7 +1295,7 @@ def _claimant_actor(who: Token) -> Actor | None:
         text = _orig(who.doc)[sub.start_char : sub.end_char]
         named = actors.resolve(text)
         if named.type in ARMED_GROUP_TYPES and not named.name.startswith("Unidentified"):
-            return Actor(named.name, named.text, named.type, named.country)
+            return _first_named(sub) or Actor(named.name, named.text, named.type, named.country)
     if found is not None and found.type == "unknown":
         return actors.state_force(found.text) or found  # "the army": placed later
     return found
