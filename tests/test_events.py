@@ -928,3 +928,10 @@ def test_violence_traced_to_a_groups_actions_names_it_once(extract) -> None:
     assert ev.actor1 is not None
     assert ev.actor1.name in ("Shining Path", "Tupac Amaru Revolutionary Movement (MRTA)")
     assert " and " not in ev.actor1.text  # one mention for one actor
+
+
+def test_the_unit_that_did_it_is_the_more_specific_mention(extract) -> None:
+    text = ("Two engineers were kidnapped near Arauca on Monday by guerrillas of the ELN. "
+            "Both were kidnapped by the Domingo Lain front of the ELN.")  # fmt: skip
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor1 is not None and "front" in ev.actor1.text.lower()

@@ -656,7 +656,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         violent = SUB_TO_TYPE[cand.sub] in VIOLENT
         for sent, strong in zip(cand.sents, cand.strong, strict=True):
             # fill missing actors from the event's other triggers, in text order
-            if (a1 and a2) or not strong:
+            if not strong:
                 continue
             for tok in sent:
                 a1 = a1 or _placer(tok, hint)  # "unidentified persons placed 11 bombs"
@@ -664,6 +664,8 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 if hit and _is_real(tok, hit[0]):
                     b1, b2 = _actors(tok, hit[0], hint)
                     b1 = b1 or _by_agent(tok, hint)
+                    if a1 is not None and b1 is not None and _unit_of(b1, a1):
+                        a1 = b1  # "guerrillas of the ELN" ... "the Nelson Mandela cell of the ELN"
                     if violent and SUB_TO_TYPE[CLASS_SUB[hit[0]]] not in VIOLENT:
                         # "the intelligence service intercepted a call", "police arrested
                         # two men": who did that did not do the attack, nor suffer it
@@ -980,6 +982,21 @@ def _placer(tok: Token, hint: str | None) -> Actor | None:
     if found.type == "unknown":  # "an individual placed a bomb": an unnamed attacker
         return Actor("Unidentified Armed Group", found.text, "unknown", found.country)
     return found
+
+
+# words for a named part of an armed group: "the Nelson Mandela cell of the ELN"
+UNIT_WORDS = {"cell", "front", "command", "commando", "column", "brigade", "battalion", "unit",
+              "squad", "detachment", "company", "platoon", "division", "regiment", "wing"}  # fmt: skip
+
+
+def _unit_of(b: Actor, a: Actor) -> bool:
+    """b names a unit of the group a names in plainer words ("the Ernesto Guevara front
+    of the ELN" for "ELN guerrillas")."""
+    def units(x: Actor) -> bool:
+        return bool(set(re.findall(r"[a-z]+", x.text.lower())) & UNIT_WORDS)
+
+    return (b.name == a.name and a.type in ARMED_GROUP_TYPES and not a.name.startswith(
+        "Unidentified") and units(b) and not units(a))  # fmt: skip
 
 
 def _by_agent(tok: Token, hint: str | None) -> Actor | None:
