@@ -935,3 +935,17 @@ def test_the_unit_that_did_it_is_the_more_specific_mention(extract) -> None:
             "Both were kidnapped by the Domingo Lain front of the ELN.")  # fmt: skip
     ev = extract(text, published="1990-03-05").events[0]
     assert ev.actor1 is not None and "front" in ev.actor1.text.lower()
+
+
+def test_a_suspect_identified_by_name_takes_the_name(extract) -> None:
+    text = ("A terrorist arrested by the national police in Santa Ana has been identified as "
+            "Marta Elena Quiroz.")  # fmt: skip
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor2 is not None and ev.actor2.text == "Marta Elena Quiroz"
+
+
+def test_victims_described_by_what_they_do_keep_the_description(extract) -> None:
+    text = ("Four engineers were murdered by guerrillas near Huanta on Monday. The engineers "
+            "were identified as Pedro Soto and Luis Vega.")  # fmt: skip
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor2 is not None and "engineers" in ev.actor2.text.lower()

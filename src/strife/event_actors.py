@@ -12,6 +12,8 @@
   the parser misreads a headline ("IS" as the verb "is").
 * ``perpetrator_adjective``: the last resort for an attack whose perpetrator nothing
   names: "a terrorist attack" was carried out by terrorists.
+* ``identified_as``: victims or suspects named later ("the victims were identified as
+  David Lecky, ...") take the (first) name as their text.
 * ``perpetrator_mention``: an attack whose perpetrator the syntax does not give takes
   the perpetrator noun its sentences use ("urban guerrillas", "uniformed men",
   "the terrorists"), so the actor text says what the report says.
@@ -24,6 +26,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from . import actors
+from .nlp import original_text
 from .records import ARMED_TYPES, Actor
 
 TIME_WORDS = {"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
@@ -300,3 +303,45 @@ def fuller_victim(actor: Actor | None, doc, text: str) -> Actor | None:  # noqa:
     span = found[0]
     written = text[span.start_char : span.end_char]
     return Actor(actor.name, written, actor.type, actor.country)
+
+
+# descriptions that say nothing about who someone is beyond being a person
+PLAIN_PEOPLE = {"victim", "victims", "person", "persons", "people", "man", "men", "woman",
+                "women", "individual", "individuals", "terrorist", "terrorists", "citizen",
+                "citizens", "minor", "minors", "youth", "youths", "hostage", "hostages",
+                "suspect", "suspects", "civilian", "civilians", "body", "bodies"}  # fmt: skip
+
+
+def identified_as(actor: Actor | None, sents: list[Span]) -> Actor | None:
+    """A described victim or suspect ("the victims", "a terrorist") that the sentences say
+    was identified as someone takes that name (the first of several) as its text."""
+    if actor is None or not actor.text or actor.type not in ("civilians", "unknown",
+                                                              "political_militia", "rebel_group"):
+        return actor
+    words = actor.text.lower().split()
+    if not words or len(words) > 4 or not actor.text.split()[-1].isalpha():
+        return actor
+    head = words[-1]
+    if head not in PLAIN_PEOPLE:
+        return actor  # "four engineers" says more than a name would
+    for sent in sents:
+        for tok in sent:
+            if tok.lemma_.lower() != "identify" or tok.tag_ != "VBN":
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
+                subj = tok.head  # "the minor, who was identified as ..."
+            if subj is None or not (subj.lower_ == head or (
+                    actor.type == "civilians" and subj.lower_ in ("victim", "victims"))):
+                continue
+            as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            name = next((g for g in as_.children if g.dep_ == "pobj"), None) if as_ else None
+            orig = original_text(tok.doc)
+            if name is None or not orig[name.idx : name.idx + 1].isupper():
+                continue  # a name, as written (a report's capitals may have been recased)
+            span = tok.doc[as_.i + 1 : name.i + 1]
+            if any(t.is_punct for t in span) or len(span) > 6:
+                continue
+            written = orig[span.start_char : span.end_char]
+            return Actor(actor.name, written, actor.type, actor.country)
+    return actor

@@ -693,6 +693,11 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             a2 = Actor("Civilians", "", "civilians", None)  # unnamed victims ("kill seven")
         elif SUB_TO_TYPE[cand.sub] == "Violence against civilians" and a2.type == "unknown":
             a2 = Actor("Civilians", a2.text, "civilians", None)  # "a preacher", "the mosque"
+        # "the victims were identified as David Lecky ...", "a terrorist arrested by the
+        # police has been identified as Ana Ruiz": the name says who they are
+        told = [all_sents[k] for k in range(sent_no[cand.sents[0].start], cand.idx + 1)
+                if taken.get(k, cand) is cand]  # its sentences and those between them
+        a2 = event_actors.identified_as(a2, told + _follow_sents(cand, all_sents, taken))
         if SUB_TO_TYPE[cand.sub] in VIOLENT:
             a2 = event_actors.fuller_victim(a2, doc, _orig(doc))  # "FERREYROS": the full name
             a1 = _perpetrator(cand, a1, a2, groups, doc_claim)
