@@ -949,3 +949,10 @@ def test_victims_described_by_what_they_do_keep_the_description(extract) -> None
             "were identified as Pedro Soto and Luis Vega.")  # fmt: skip
     ev = extract(text, published="1990-03-05").events[0]
     assert ev.actor2 is not None and "engineers" in ev.actor2.text.lower()
+
+
+def test_violence_caused_by_a_group_names_it(extract) -> None:
+    text = ("Car bombs went off in the capital last week. The minister said the country faces "
+            "a wave of violence caused by the Shining Path.")  # fmt: skip
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor1 is not None and ev.actor1.name == "Shining Path"

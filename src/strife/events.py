@@ -1184,7 +1184,8 @@ def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
 
 # "planned and carried out by the army", "perpetrated by", "committed by": the agent
 # of an attack noun did it
-BLAME_AGENT_VERBS = {"carry", "perpetrate", "commit", "order", "plan", "mastermind", "stage"}
+BLAME_AGENT_VERBS = {"carry", "perpetrate", "commit", "order", "plan", "mastermind", "stage",
+                     "cause"}
 # what an attack can be called when blame is laid for it
 ATTACK_NOUNS = event_actors.CLAIMED_NOUNS | {"act", "acts", "crime", "crimes", "murdering",
                                               "killing", "deaths", "death", "assassinations",
@@ -1252,6 +1253,9 @@ def _of_attack(tok: Token) -> bool:
     subject is one ("the kidnapping was planned")."""
     if tok.lower_ in ATTACK_NOUNS:
         return True
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ATTACK_NOUNS
+           for g in c.children) for c in tok.children):  # fmt: skip
+        return True  # "a wave of violence", "the series of attacks"
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ATTACK_NOUNS
                for c in tok.children)  # fmt: skip
 
