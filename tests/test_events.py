@@ -956,3 +956,10 @@ def test_violence_caused_by_a_group_names_it(extract) -> None:
             "a wave of violence caused by the Shining Path.")  # fmt: skip
     ev = extract(text, published="1990-03-05").events[0]
     assert ev.actor1 is not None and ev.actor1.name == "Shining Path"
+
+
+def test_part_of_a_rebel_group_is_what_they_were_taken_for(extract) -> None:
+    text = ("Six farmers were killed near Coban on Monday when a patrol fired at them, "
+            "believing they were part of a rebel group.")  # fmt: skip
+    for ev in extract(text, published="1990-03-05").events:
+        assert ev.actor1 is None or "rebel" not in ev.actor1.text.lower()

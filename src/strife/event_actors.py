@@ -156,7 +156,18 @@ def _pursued(tok: Token) -> bool:
     head = tok.head if tok.dep_ in ("compound", "amod") else tok
     if head.dep_ == "dobj":
         return True
-    return head.dep_ == "pobj" and head.head.lower_ not in ("by", "of")
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        # "a group of rebels", "members of the guerrillas", "the risk of terrorists using
+        # drones" (who would act); not "part of a rebel group"
+        acting = any(c.dep_ == "acl" and c.tag_ == "VBG" for c in head.children)
+        return head.head.head.lower_ not in PART_NOUNS and not acting
+    return head.dep_ == "pobj" and head.head.lower_ != "by"
+
+
+# nouns for a part of a band of attackers: "a group of rebels", "members of the guerrillas"
+PART_NOUNS = {"group", "groups", "member", "members", "band", "bands", "unit", "units", "cell",
+              "cells", "column", "columns", "commando", "commandos", "squad", "squads", "gang",
+              "faction", "elements", "dozens", "hundreds", "scores"}  # fmt: skip
 
 
 def perpetrator_mention(sents: list[Span], definite: bool = False) -> Token | None:
