@@ -963,3 +963,19 @@ def test_part_of_a_rebel_group_is_what_they_were_taken_for(extract) -> None:
             "believing they were part of a rebel group.")  # fmt: skip
     for ev in extract(text, published="1990-03-05").events:
         assert ev.actor1 is None or "rebel" not in ev.actor1.text.lower()
+
+
+def test_the_same_deed_named_again_elsewhere_gives_its_author(extract) -> None:
+    text = ("Heavy fighting broke out in the north of Santa Ana tonight.\n\n"
+            "Helicopters are flying over the city.\n\n"
+            "The fighting is centred in San Miguelito, where the rebels reportedly blew up "
+            "several power poles.")  # fmt: skip
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor1 is not None and "rebels" in ev.actor1.text.lower()
+
+
+def test_another_attack_named_elsewhere_gives_no_author(extract) -> None:
+    text = ("Heavy fighting broke out in the north of Santa Ana tonight.\n\n"
+            "Last year, another fighting in the city was started by the rebels.")  # fmt: skip
+    ev = extract(text, published="1990-03-05").events[0]
+    assert ev.actor1 is None or "rebels" not in ev.actor1.text.lower()

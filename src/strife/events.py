@@ -405,6 +405,29 @@ def _follow_sents(
     return out
 
 
+def _told_again(cand: _Candidate, sents: list[SpacySpan]) -> list[SpacySpan]:
+    """Other sentences of the article that name the event again with a definite noun of
+    its kind ("the fighting", "the massacre", "this attack"), not another one ("another
+    attack", "a new attack")."""
+    own = {s.start for s in cand.sents}
+    out = []
+    for sent in sents:
+        if sent.start in own:
+            continue
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.i == cand.trigger.i:
+                continue
+            hit = _trigger_class(tok)
+            if hit is None or hit[0] != cand.cls:
+                continue
+            dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod")}
+            if dets & {"the", "this", "that"} and not dets & {"another", "other", "new",
+                                                              "previous", "last", "earlier"}:
+                out.append(sent)
+                break
+    return out
+
+
 def _hedged(trigger: Token) -> bool:
     toks = [trigger, *trigger.ancestors]
     for t in toks[:4]:
@@ -721,6 +744,14 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                 adj = event_actors.perpetrator_adjective(cand.sents, _attack_word)
                 if adj is not None:
                     found = actors.resolve(_orig(doc)[adj.idx : adj.idx + len(adj.text)])
+                    a1 = _perpetrator(cand, found, a2, groups, doc_claim)
+            if a1.name.startswith("Unidentified Armed Group") and not a1.text:
+                # "Heavy fighting broke out [...]" ... "The fighting is centred in X, where
+                # the rebels blew up poles": the article's other words for the same deed
+                again = _told_again(cand, all_sents)
+                perp = event_actors.perpetrator_mention(again)
+                found = _actor(perp, None) if perp is not None else None
+                if found is not None and found.type not in ("unknown", "civilians"):
                     a1 = _perpetrator(cand, found, a2, groups, doc_claim)
         death_figs: list[counts.Figure] = []
         hurt_figs: list[counts.Figure] = []
