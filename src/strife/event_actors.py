@@ -10,6 +10,10 @@
 * ``surface_claimant``: "IS claims attack on mosque", "Arakan Army claims ambush": a
   named armed group right before "claims" + an attack noun, read from the words when
   the parser misreads a headline ("IS" as the verb "is").
+* ``perpetrator_adjective``: the last resort for an attack whose perpetrator nothing
+  names: "a terrorist attack" was carried out by terrorists.
+* ``identified_as``: victims or suspects named later ("the victims were identified as
+  David Lecky, ...") take the (first) name as their text.
 * ``perpetrator_mention``: an attack whose perpetrator the syntax does not give takes
   the perpetrator noun its sentences use ("urban guerrillas", "uniformed men",
   "the terrorists"), so the actor text says what the report says.
@@ -22,6 +26,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from . import actors
+from .nlp import original_text
 from .records import ARMED_TYPES, Actor
 
 TIME_WORDS = {"today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
@@ -144,20 +149,62 @@ def _suffered(tok: Token) -> bool:
     return any(t.lower_ in ("including", "among") for t in tok.ancestors)
 
 
-def perpetrator_mention(sents: list[Span]) -> Token | None:
-    """The first noun in the sentences that names attackers without naming a group."""
+def _pursued(tok: Token) -> bool:
+    """The noun (or the phrase it modifies) is what someone acts on, not who acted:
+    "searching for the rebel column", "they fought the guerrillas", "clashes with
+    rebels"; an agent ("killed by rebels") still names who acted."""
+    head = tok.head if tok.dep_ in ("compound", "amod") else tok
+    if head.dep_ == "dobj":
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        # "a group of rebels", "members of the guerrillas", "the risk of terrorists using
+        # drones" (who would act); not "part of a rebel group"
+        acting = any(c.dep_ == "acl" and c.tag_ == "VBG" for c in head.children)
+        return head.head.head.lower_ not in PART_NOUNS and not acting
+    return head.dep_ == "pobj" and head.head.lower_ != "by"
+
+
+# nouns for a part of a band of attackers: "a group of rebels", "members of the guerrillas"
+PART_NOUNS = {"group", "groups", "member", "members", "band", "bands", "unit", "units", "cell",
+              "cells", "column", "columns", "commando", "commandos", "squad", "squads", "gang",
+              "faction", "elements", "dozens", "hundreds", "scores"}  # fmt: skip
+
+
+def perpetrator_mention(sents: list[Span], definite: bool = False) -> Token | None:
+    """The first noun in the sentences that names attackers without naming a group; with
+    ``definite``, only one that refers back to known attackers ("the attackers")."""
     for sent in sents:
         for tok in sent:
             if tok.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if definite and not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                    for c in tok.children):  # fmt: skip
+                continue
             low = tok.lower_
-            if _suffered(tok):
+            if _suffered(tok) or _pursued(tok):
                 continue
             if low in PERP_NOUNS:
                 return tok
             if low in PERP_HEADS and any(
                 c.dep_ == "amod" and c.lower_ in PERP_MODIFIERS for c in tok.children
             ):
+                return tok
+    return None
+
+
+# adjectives that say who carried out an attack when no one is named: "a terrorist
+# attack", "the guerrilla ambush", "last night's terrorist acts"
+PERP_ADJECTIVES = {"terrorist", "guerrilla", "subversive", "extremist", "rebel", "insurgent",
+                   "militant"}  # fmt: skip
+
+
+def perpetrator_adjective(sents: list[Span], is_attack: Callable[[Token], bool]) -> Token | None:
+    """The first adjective in the sentences that says who carried out an attack noun it
+    modifies ("a terrorist attack" names terrorists as its authors)."""
+    for sent in sents:
+        for tok in sent:
+            if (tok.lower_ in PERP_ADJECTIVES and tok.dep_ in ("amod", "compound")
+                    and tok.head.i > tok.i and is_attack(tok.head)):  # fmt: skip
                 return tok
     return None
 
@@ -267,3 +314,45 @@ def fuller_victim(actor: Actor | None, doc, text: str) -> Actor | None:  # noqa:
     span = found[0]
     written = text[span.start_char : span.end_char]
     return Actor(actor.name, written, actor.type, actor.country)
+
+
+# descriptions that say nothing about who someone is beyond being a person
+PLAIN_PEOPLE = {"victim", "victims", "person", "persons", "people", "man", "men", "woman",
+                "women", "individual", "individuals", "terrorist", "terrorists", "citizen",
+                "citizens", "minor", "minors", "youth", "youths", "hostage", "hostages",
+                "suspect", "suspects", "civilian", "civilians", "body", "bodies"}  # fmt: skip
+
+
+def identified_as(actor: Actor | None, sents: list[Span]) -> Actor | None:
+    """A described victim or suspect ("the victims", "a terrorist") that the sentences say
+    was identified as someone takes that name (the first of several) as its text."""
+    if actor is None or not actor.text or actor.type not in ("civilians", "unknown",
+                                                              "political_militia", "rebel_group"):
+        return actor
+    words = actor.text.lower().split()
+    if not words or len(words) > 4 or not actor.text.split()[-1].isalpha():
+        return actor
+    head = words[-1]
+    if head not in PLAIN_PEOPLE:
+        return actor  # "four engineers" says more than a name would
+    for sent in sents:
+        for tok in sent:
+            if tok.lemma_.lower() != "identify" or tok.tag_ != "VBN":
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
+                subj = tok.head  # "the minor, who was identified as ..."
+            if subj is None or not (subj.lower_ == head or (
+                    actor.type == "civilians" and subj.lower_ in ("victim", "victims"))):
+                continue
+            as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            name = next((g for g in as_.children if g.dep_ == "pobj"), None) if as_ else None
+            orig = original_text(tok.doc)
+            if name is None or not orig[name.idx : name.idx + 1].isupper():
+                continue  # a name, as written (a report's capitals may have been recased)
+            span = tok.doc[as_.i + 1 : name.i + 1]
+            if any(t.is_punct for t in span) or len(span) > 6:
+                continue
+            written = orig[span.start_char : span.end_char]
+            return Actor(actor.name, written, actor.type, actor.country)
+    return actor

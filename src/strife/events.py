@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from . import actors, counts, dates, doc_gate, event_actors, lexicon
-from .actor_syntax import _actor, _actors, _agent_of, _phrase, same_person
+from .actor_syntax import _actor, _actors, _agent_of, _instrument, _phrase, _subject_of, same_person
 from .nlp import original_text as _orig
 from .records import SUB_TO_TYPE, Actor, Article, Count, Event, Span
 from .tolls import detail_toll, summary_victims, zero_statement
@@ -389,6 +389,46 @@ def _lead_sents(
     return before
 
 
+def _follow_sents(
+    cand: _Candidate, sents: list[SpacySpan], taken: dict[int, _Candidate]
+) -> list[SpacySpan]:
+    """The (at most two) sentences right after the event's last one, in its paragraph,
+    up to one that tells another event or opens a new incident ("Meanwhile, ...")."""
+    out: list[SpacySpan] = []
+    text = _orig(cand.sents[0].doc)
+    for k in range(cand.idx + 1, min(cand.idx + 3, len(sents))):
+        end = sents[k - 1].start_char + len(sents[k - 1].text.rstrip())
+        if "\n\n" in text[end : sents[k].start_char] or NEW_INCIDENT.match(sents[k].text):
+            break
+        if taken.get(k, cand) is not cand:
+            break
+        out.append(sents[k])
+    return out
+
+
+def _told_again(cand: _Candidate, sents: list[SpacySpan]) -> list[SpacySpan]:
+    """Other sentences of the article that name the event again with a definite noun of
+    its kind ("the fighting", "the massacre", "this attack"), not another one ("another
+    attack", "a new attack")."""
+    own = {s.start for s in cand.sents}
+    out = []
+    for sent in sents:
+        if sent.start in own:
+            continue
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.i == cand.trigger.i:
+                continue
+            hit = _trigger_class(tok)
+            if hit is None or hit[0] != cand.cls:
+                continue
+            dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "amod")}
+            if dets & {"the", "this", "that"} and not dets & {"another", "other", "new",
+                                                              "previous", "last", "earlier"}:
+                out.append(sent)
+                break
+    return out
+
+
 def _hedged(trigger: Token) -> bool:
     toks = [trigger, *trigger.ancestors]
     for t in toks[:4]:
@@ -740,19 +780,38 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
     prev_date: tuple[str | None, int] = (None, 3)
     built: list[_Candidate] = []  # each event's candidate, for the same-deaths pass
     disaster = doc_gate.is_disaster(_orig(doc)[:LEAD_CHARS])
-    for cand in _merge(_candidates(doc, published)):
+    cands = _merge(_candidates(doc, published))
+    taken = {sent_no[s.start]: c for c in cands for s in c.sents}  # sentence -> its event
+    for cand in cands:
         trig = cand.trigger
         hint = None
         a1, a2 = _actors(trig, cand.cls, hint)
+        if _no_agent(a1):  # "the bomb destroyed ...": the device did not act
+            a1, a2 = None, a2 or (a1 if a1.type == "civilians" else None)
+        a1 = a1 or _by_agent(trig, hint)
+        violent = SUB_TO_TYPE[cand.sub] in VIOLENT
         for sent, strong in zip(cand.sents, cand.strong, strict=True):
             # fill missing actors from the event's other triggers, in text order
-            if (a1 and a2) or not strong:
+            if not strong:
                 continue
             for tok in sent:
+                a1 = a1 or _placer(tok, hint)  # "unidentified persons placed 11 bombs"
                 hit = _trigger_class(tok) if tok.i != trig.i else None
                 if hit and _is_real(tok, hit[0]):
                     b1, b2 = _actors(tok, hit[0], hint)
-                    a1, a2 = a1 or b1, a2 or b2
+                    b1 = b1 or _by_agent(tok, hint)
+                    if a1 is not None and b1 is not None and _unit_of(b1, a1):
+                        a1 = b1  # "guerrillas of the ELN" ... "the Nelson Mandela cell of the ELN"
+                    if violent and SUB_TO_TYPE[CLASS_SUB[hit[0]]] not in VIOLENT:
+                        # "the intelligence service intercepted a call", "police arrested
+                        # two men": who did that did not do the attack, nor suffer it
+                        b1 = b2 = None
+                    a1, a2 = a1 or (None if _no_agent(b1) else b1), a2 or b2
+                elif hit and (hit[0] == cand.cls or tok.lemma_ == trig.lemma_):
+                    # the same deed told again with its agent, in a clause the parser
+                    # garbled ("Rodriguez, who was captured on 27 January, and [name]
+                    # captured on 2 February by troops of the 6th Brigade")
+                    a1 = a1 or _by_agent(tok, hint)
         if same_person(a1, a2):
             a1 = None  # "PIZARRO WAS KILLED": the victim is not also the author
         if a2 is not None and _is_thing(a2):
@@ -763,10 +822,18 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
             a1, a2 = event_actors.fill_sides(a1, a2, strong_sents, _orig(doc))
         if SUB_TO_TYPE[cand.sub] in ("Protests", "Riots"):
             a1, a2 = _crowd_actors(cand, a1, a2)
+        if (SUB_TO_TYPE[cand.sub] == "Violence against civilians" and a1 is not None
+                and a1.type == "civilians" and (a2 is None or not a2.text)):  # fmt: skip
+            a1, a2 = None, a1  # "the six Jesuits' slaying": the civilians are its victims
         if SUB_TO_TYPE[cand.sub] == "Violence against civilians" and a2 is None:
             a2 = Actor("Civilians", "", "civilians", None)  # unnamed victims ("kill seven")
         elif SUB_TO_TYPE[cand.sub] == "Violence against civilians" and a2.type == "unknown":
             a2 = Actor("Civilians", a2.text, "civilians", None)  # "a preacher", "the mosque"
+        # "the victims were identified as David Lecky ...", "a terrorist arrested by the
+        # police has been identified as Ana Ruiz": the name says who they are
+        told = [all_sents[k] for k in range(sent_no[cand.sents[0].start], cand.idx + 1)
+                if taken.get(k, cand) is cand]  # its sentences and those between them
+        a2 = event_actors.identified_as(a2, told + _follow_sents(cand, all_sents, taken))
         if SUB_TO_TYPE[cand.sub] in VIOLENT:
             a2 = event_actors.fuller_victim(a2, doc, _orig(doc))  # "FERREYROS": the full name
             a1 = _perpetrator(cand, a1, a2, groups, doc_claim)
@@ -777,6 +844,28 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
                                                    for x in lead)):  # fmt: skip
                     a1 = _perpetrator(dataclasses.replace(cand, sents=lead + cand.sents), None,
                                       a2, groups, doc_claim)  # fmt: skip
+            if a1.name.startswith("Unidentified Armed Group") and not a1.text:
+                # "Torres was killed. The attackers, who wore uniforms, ...": the attackers
+                # the next sentences speak of are this event's
+                follow = _follow_sents(cand, all_sents, taken)
+                perp = event_actors.perpetrator_mention(follow, definite=True)
+                found = _actor(perp, None) if perp is not None else None
+                if found is not None and found.type not in ("unknown", "civilians"):
+                    a1 = _perpetrator(cand, found, a2, groups, doc_claim)
+            if a1.name.startswith("Unidentified Armed Group") and not a1.text:
+                # "a terrorist attack", "last night's terrorist acts": terrorists did it
+                adj = event_actors.perpetrator_adjective(cand.sents, _attack_word)
+                if adj is not None:
+                    found = actors.resolve(_orig(doc)[adj.idx : adj.idx + len(adj.text)])
+                    a1 = _perpetrator(cand, found, a2, groups, doc_claim)
+            if a1.name.startswith("Unidentified Armed Group") and not a1.text:
+                # "Heavy fighting broke out [...]" ... "The fighting is centred in X, where
+                # the rebels blew up poles": the article's other words for the same deed
+                again = _told_again(cand, all_sents)
+                perp = event_actors.perpetrator_mention(again)
+                found = _actor(perp, None) if perp is not None else None
+                if found is not None and found.type not in ("unknown", "civilians"):
+                    a1 = _perpetrator(cand, found, a2, groups, doc_claim)
         death_figs: list[counts.Figure] = []
         hurt_figs: list[counts.Figure] = []
         for sent, strong in zip(cand.sents, cand.strong, strict=True):
@@ -1000,6 +1089,81 @@ THINGS = {"bridge", "pole", "pylon", "tower", "building", "office", "offices", "
           "town", "soil", "institutions", "pylons", "poles", "lines"}  # fmt: skip
 
 
+# subjects that name what did the harm, not who did it: "the bomb destroyed", "the shock
+# wave shattered", "the attempt damaged", "the victims of the crash"
+NO_AGENT = {"bomb", "bombs", "device", "devices", "package", "packages", "charge", "charges",
+            "explosive", "explosives", "dynamite", "grenade", "grenades", "wave", "blast",
+            "blasts", "explosion", "explosions", "attempt", "violence", "shell", "shells",
+            "rocket", "rockets", "missile", "missiles", "victim", "victims", "fire", "impact",
+            "bullet", "bullets", "corpse", "corpses", "body", "bodies"}  # fmt: skip
+
+
+def _no_agent(actor: Actor | None) -> bool:
+    """The actor names a thing or the harm itself ("the bomb", "the shock wave", "the
+    victims"): it cannot be who acted."""
+    if actor is None or not actor.text or actor.type not in ("unknown", "civilians"):
+        return False
+    words = re.findall(r"[a-z]+", actor.text.lower().split(" of ")[0])
+    return bool(words) and (words[-1] in NO_AGENT or _is_thing(actor))
+
+
+# verbs for setting or throwing a device: "planted a bomb", "hurled two grenades"
+PLACE_VERBS = {"plant", "place", "set", "leave", "hurl", "throw", "lob", "detonate", "toss"}
+
+
+def _placer(tok: Token, hint: str | None) -> Actor | None:
+    """Who planted, placed or threw the device the word names ("unidentified individuals
+    planted a bomb"), when the words are the event's: the device is its means."""
+    if not _instrument(tok):
+        return None
+    who = None
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLACE_VERBS:
+        who = _subject_of(tok.head)
+    elif tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in PLACE_VERBS:
+        who = _agent_of(tok.head)  # "the bomb was planted by urban guerrillas"
+    else:  # "a bomb placed by urban guerrillas"
+        placed = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                       and c.lemma_.lower() in PLACE_VERBS), None)  # fmt: skip
+        who = _agent_of(placed) if placed is not None else None
+    found = _actor(who, hint) if who is not None else None
+    if found is None or _no_agent(found):
+        return None
+    if found.type == "unknown":  # "an individual placed a bomb": an unnamed attacker
+        return Actor("Unidentified Armed Group", found.text, "unknown", found.country)
+    return found
+
+
+# words for a named part of an armed group: "the Nelson Mandela cell of the ELN"
+UNIT_WORDS = {"cell", "front", "command", "commando", "column", "brigade", "battalion", "unit",
+              "squad", "detachment", "company", "platoon", "division", "regiment", "wing"}  # fmt: skip
+
+
+def _unit_of(b: Actor, a: Actor) -> bool:
+    """b names a unit of the group a names in plainer words ("the Ernesto Guevara front
+    of the ELN" for "ELN guerrillas")."""
+    def units(x: Actor) -> bool:
+        return bool(set(re.findall(r"[a-z]+", x.text.lower())) & UNIT_WORDS)
+
+    return (b.name == a.name and a.type in ARMED_GROUP_TYPES and not a.name.startswith(
+        "Unidentified") and units(b) and not units(a))  # fmt: skip
+
+
+def _by_agent(tok: Token, hint: str | None) -> Actor | None:
+    """The "by" agent of a participle trigger the parser read as active ("[name
+    indistinct] captured on 2 February by troops of the 6th Brigade")."""
+    if tok.tag_ != "VBN":
+        return None
+    who = _agent_of(tok)
+    found = _actor(who, hint) if who is not None else None
+    return None if found is None or _no_agent(found) else found
+
+
+def _attack_word(tok: Token) -> bool:
+    """An attack noun: "attack", "bombing", "acts", "action", "escalation"."""
+    return tok.pos_ == "NOUN" and tok.lower_ in ATTACK_NOUNS | {"action", "actions", "escalation",
+                                                                "ambush", "ambushes", "offensive"}
+
+
 def _is_thing(actor: Actor) -> bool:
     if actor.type != "unknown" or not actor.text:
         return False
@@ -1056,13 +1220,17 @@ def _perpetrator(
     """actor1 of a violent event: who the syntax names; else who claimed it or was blamed
     for it; a plain "guerrillas" or "terrorists" stands for the one armed group the event
     (or else the article) names; else an unidentified armed group."""
-    if a1 is None or a1.name.startswith("Unidentified Armed Group"):
+    if a1 is None or a1.name.startswith("Unidentified Armed Group") or a1.type in (
+        "civilians", "unknown"
+    ):  # "four unidentified civilians kidnapped ...": the claim names who they were
         claimed = _claimant(cand.sents)
         if claimed is not None:
             # the group that claimed it; the text keeps what the event's sentence says
             # ("a suicide bomber" for the Taliban)
             if claimed.name.startswith("Unidentified"):
-                return claimed  # "carried out by uniformed men": that is the mention
+                # "carried out by uniformed men": that is the mention, unless the event's
+                # own words name the attackers ("two men placed the bomb")
+                return a1 if a1 is not None and a1.text else claimed
             text = a1.text if a1 is not None else ""
             if not text:
                 perp = event_actors.perpetrator_mention(cand.sents)
@@ -1116,10 +1284,19 @@ def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
             if lemma == "claim" and any(c.lemma_.lower() in ("responsibility", "authorship")
                                         for c in tok.children):  # fmt: skip
                 who = next((c for c in tok.children if c.dep_ == "nsubj"), None) or _agent_of(tok)
-            elif lemma in ("blame", "attribute"):
+                if who is None and tok.dep_ in ("acl", "relcl"):
+                    who = _signer(tok.head)  # "a note signed by the FPMR claiming responsibility"
+            elif lemma in ("blame", "attribute", "trace"):
                 prep = "on" if lemma == "blame" else "to"
                 who = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
                             for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
+                if who is not None and who.lower_ in ("action", "actions", "acts", "attacks"):
+                    # "the violence can be traced to actions by the Shining Path"
+                    who = next((g for c in who.children if c.dep_ == "prep"
+                                and c.lower_ in ("by", "of") for g in c.children
+                                if g.dep_ == "pobj"), None)  # fmt: skip
+                elif lemma == "trace":
+                    who = None  # "traced to the capital": only a deed leads to its authors
             elif lemma == "responsible":
                 who = _held_responsible(tok)
             elif lemma in ORDER_VERBS and tok.pos_ == "VERB" and any(
@@ -1129,12 +1306,20 @@ def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
             elif lemma in ACCUSE_VERBS and _of_attack_deed(tok):
                 # "the soldiers accused of murdering the priests"
                 who = _accused(tok)
-            elif lemma in BLAME_AGENT_VERBS and tok.tag_ == "VBN" and _of_attack(tok.head):
+            elif lemma in ("find", "leave", "discover") and tok.pos_ == "VERB":
+                # "a flag of the FPMR was found at the scene", "they left leaflets from X"
+                left = next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")
+                             and c.lower_ in SIGNED_NOUNS), None)  # fmt: skip
+                who = _signer(left, of=True) if left is not None else None
+            elif lemma in BLAME_AGENT_VERBS and tok.tag_ == "VBN" and (
+                _of_attack(tok.head) or _subjectless_after_attack(tok)
+            ):
                 who = _agent_of(tok)  # "the attack was carried out by the army"
             if who is not None:
                 found = _claimant_actor(who)
-                if found is not None and found.type != "unknown":
-                    out.append(found)
+                if found is not None and (found.type != "unknown" or (
+                        lemma in ORDER_VERBS | ACCUSE_VERBS and _named_person(who))):
+                    out.append(found)  # a group or a force; or who ordered it ("Escobar")
         if len(out) == before:  # "IS claims attack on ...": a headline the parser misreads
             found = event_actors.surface_claimant(sent, _orig(sent.doc))
             out += [found] if found is not None else []
@@ -1143,7 +1328,8 @@ def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
 
 # "planned and carried out by the army", "perpetrated by", "committed by": the agent
 # of an attack noun did it
-BLAME_AGENT_VERBS = {"carry", "perpetrate", "commit", "order", "plan", "mastermind"}
+BLAME_AGENT_VERBS = {"carry", "perpetrate", "commit", "order", "plan", "mastermind", "stage",
+                     "cause"}
 # what an attack can be called when blame is laid for it
 ATTACK_NOUNS = event_actors.CLAIMED_NOUNS | {"act", "acts", "crime", "crimes", "murdering",
                                               "killing", "deaths", "death", "assassinations",
@@ -1154,6 +1340,36 @@ ORDER_VERBS = {"order", "plan", "mastermind", "organize", "organise"}
 ACCUSE_VERBS = {"accuse", "suspect", "charge", "convict"}
 ATTACK_VERBS = {"kill", "murder", "assassinate", "attack", "bomb", "kidnap", "abduct",
                 "massacre", "execute", "shoot"}  # fmt: skip
+
+
+# what a group leaves or sends to sign an attack: "a communique signed by", "leaflets of"
+SIGNED_NOUNS = {"document", "documents", "communique", "communiques", "note", "notes", "letter",
+                "letters", "leaflet", "leaflets", "pamphlet", "pamphlets", "message", "messages",
+                "statement", "flyer", "flyers", "banner", "banners", "flag", "flags"}  # fmt: skip
+
+
+def _named_person(tok: Token) -> bool:
+    """The word names someone ("Pablo Escobar", "the cartel boss"), not a pronoun or a
+    relative word; a report's recased capitals leave names as common nouns."""
+    return tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in ("DATE", "TIME", "GPE")
+
+
+def _signer(tok: Token, of: bool = False) -> Token | None:
+    """Who signed the document the word names: "a note signed by X", "leaflets from X";
+    with ``of``, also "leaflets of X" (found at the scene)."""
+    if tok.lower_ not in SIGNED_NOUNS:
+        return None
+    preps = ("from", "by", "of") if of else ("from", "by")
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in ("sign", "issue", "send"):
+            who = _agent_of(c)
+            if who is not None:
+                return who
+        if c.dep_ == "prep" and c.lower_ in preps:
+            who = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if who is not None:
+                return who
+    return None
 
 
 def _of_attack_deed(tok: Token) -> bool:
@@ -1181,8 +1397,24 @@ def _of_attack(tok: Token) -> bool:
     subject is one ("the kidnapping was planned")."""
     if tok.lower_ in ATTACK_NOUNS:
         return True
+    if any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ATTACK_NOUNS
+           for g in c.children) for c in tok.children):  # fmt: skip
+        return True  # "a wave of violence", "the series of attacks"
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ATTACK_NOUNS
                for c in tok.children)  # fmt: skip
+
+
+def _subjectless_after_attack(tok: Token) -> bool:
+    """ "the kidnapping of 12 students, 5 of whom were found murdered, "was planned and
+    carried out by the army": the parser lost the passive's subject; the attack noun
+    that is a subject earlier in the sentence is it."""
+    verbs = [tok, tok.head] if tok.dep_ == "conj" else [tok]
+    if any(c.dep_ in ("nsubj", "nsubjpass") for v in verbs for c in v.children):
+        return False
+    if not any(c.dep_ == "auxpass" for v in verbs for c in v.children):
+        return False
+    return any(t.lower_ in ATTACK_NOUNS and t.dep_ in ("nsubj", "nsubjpass")
+               for t in tok.doc[tok.sent.start : tok.i])  # fmt: skip
 
 
 def _held_responsible(tok: Token) -> Token | None:
@@ -1201,6 +1433,25 @@ def _held_responsible(tok: Token) -> Token | None:
     return None
 
 
+def _first_named(sub: SpacySpan) -> Actor | None:
+    """A coordinated description names its first group with the words they share: one
+    mention for one actor ("the rebel groups Shining Path and the MRTA" -> "the rebel
+    groups Shining Path"); None when it is not coordinated."""
+    text = _orig(sub.doc)
+    if not any(t.dep_ == "cc" or t.text == "," for t in sub):
+        return None
+    start = sub.start
+    for i in range(sub.start, sub.end + 1):
+        if i == sub.end or sub.doc[i].dep_ == "cc" or sub.doc[i].text == ",":
+            if i > start:
+                part = text[sub.doc[start].idx : sub.doc[i - 1].idx + len(sub.doc[i - 1].text)]
+                named = actors.resolve(part)
+                if named.type in ARMED_GROUP_TYPES and not named.name.startswith("Unidentified"):
+                    return Actor(named.name, part.strip(), named.type, named.country)
+            start = i + 1
+    return None
+
+
 def _claimant_actor(who: Token) -> Actor | None:
     """The claimant's actor; a named group its whole description gives ("the Peruvian
     guerrilla movement Tupac Amaru Revolutionary Movement (MRTA)") comes first."""
@@ -1214,7 +1465,7 @@ def _claimant_actor(who: Token) -> Actor | None:
         text = _orig(who.doc)[sub.start_char : sub.end_char]
         named = actors.resolve(text)
         if named.type in ARMED_GROUP_TYPES and not named.name.startswith("Unidentified"):
-            return Actor(named.name, named.text, named.type, named.country)
+            return _first_named(sub) or Actor(named.name, named.text, named.type, named.country)
     if found is not None and found.type == "unknown":
         return actors.state_force(found.text) or found  # "the army": placed later
     return found
