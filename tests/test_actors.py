@@ -631,3 +631,19 @@ def test_fighting_an_illness_is_figurative(settings) -> None:  # noqa: ANN001
     assert figurative(_token(settings, "Doctors used the drug to combat the symptoms of the "
                              "disease.", "combat"))  # fmt: skip
     assert not figurative(_token(settings, "Troops battled rebels near Goma.", "battled"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "described"),
+    [
+        ("Gunmen killed five people, including a judge and two policemen, in Cali.", "people",
+         "five people, including a judge and two policemen"),
+        ("They attacked the homes of union leaders such as Ana Ruiz and Luis Mora.", "leaders",
+         "union leaders such as Ana Ruiz and Luis Mora"),
+    ],
+)  # fmt: skip
+def test_description_keeps_who_the_people_were(settings, text: str, word: str,  # noqa: ANN001
+                                               described: str) -> None:  # fmt: skip
+    from strife.actor_syntax import _described
+
+    assert _described(_token(settings, text, word)) == described

@@ -160,6 +160,13 @@ def _described_span(tok: Token) -> tuple[int, int]:
             for g in c.conjuncts:
                 if g.i > c.i and g.pos_ in ("NOUN", "PROPN"):
                     end = max(end, _np_end(g))
+        if c.dep_ == "prep" and c.i <= end + 1 and (
+            c.lower_ == "including" or (c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))
+        ):
+            # "five people, including a judge and two policemen", "leaders such as X": who
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                end = max(end, _described_span(pobj)[1])
     return start, end
 
 
