@@ -572,6 +572,7 @@ def _token(settings, text: str, word: str):  # noqa: ANN001, ANN202
         ("GUERRILLAS KIDNAPPED JARAMILLO IN THE CAPITAL YESTERDAY.", "JARAMILLO", True),
         ("Gunmen killed Herminio Parra in his home.", "Parra", True),
         ("Police arrested a suspected carjacker near the station.", "carjacker", True),
+        ("Rebels bombed a branch of the Andean Power Company.", "Company", False),
     ],
 )  # fmt: skip
 def test_names_people(settings, text: str, word: str, people: bool) -> None:  # noqa: ANN001
@@ -647,3 +648,11 @@ def test_description_keeps_who_the_people_were(settings, text: str, word: str,  
     from strife.actor_syntax import _described
 
     assert _described(_token(settings, text, word)) == described
+
+
+def test_device_object_gives_way_to_the_people_of_the_conjoined_verb(settings) -> None:  # noqa: ANN001
+    from strife.actor_syntax import _actors
+
+    text = "Two rebels shot a policeman and a driver and detonated a car bomb in the town."
+    victims = _actors(_token(settings, text, "detonated"), "bomb", None)[1]
+    assert victims is not None and victims.text == "policeman and a driver", victims

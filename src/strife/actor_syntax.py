@@ -211,7 +211,8 @@ _NAME_THINGS = {"university", "college", "school", "academy", "institute", "hosp
                 "island", "border", "checkpoint", "compound", "complex", "ship", "vessel",
                 "plane", "aircraft", "bus", "train", "truck", "car", "ad", "footage", "video",
                 "report", "shooting", "attack", "bombing", "law", "act", "plan",
-                "agreement", "accord", "treaty"}  # fmt: skip
+                "agreement", "accord", "treaty", "enterprise", "company", "corporation",
+                "firm"}  # fmt: skip
 _NAMELESS_LABELS = ("GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE",
                     "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME")  # fmt: skip
 
@@ -500,6 +501,10 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
                         a2_tok = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_
                                        not in ("DATE", "TIME", "GPE", "LOC")), None)  # fmt: skip
                         break
+        if not passive and (a2_tok is None or _instrument(a2_tok)):
+            # "machinegunned a guard and a pedestrian and detonated a car bomb": the
+            # people the conjoined verb names, not the device
+            a2_tok = _conjunct_object(trigger) or a2_tok
         if trigger.dep_ in ("acl", "amod") and a2_tok is None:
             a2_tok = trigger.head
         if trigger.dep_ == "relcl" and not _instrument(trigger.head):
@@ -575,6 +580,17 @@ def _aimed_at(verb: Token) -> Token | None:
             return c
         if c.dep_ == "prep" and c.lower_ in ("at", "against", "on"):
             return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _conjunct_object(verb: Token) -> Token | None:
+    """The people a verb conjoined with this one takes as its object."""
+    for other in verb.conjuncts:
+        if other.pos_ != "VERB":
+            continue
+        obj = next((c for c in other.children if c.dep_ == "dobj"), None)
+        if obj is not None and not _instrument(obj) and names_people(obj):
+            return obj
     return None
 
 
