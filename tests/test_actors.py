@@ -656,3 +656,14 @@ def test_device_object_gives_way_to_the_people_of_the_conjoined_verb(settings) -
     text = "Two rebels shot a policeman and a driver and detonated a car bomb in the town."
     victims = _actors(_token(settings, text, "detonated"), "bomb", None)[1]
     assert victims is not None and victims.text == "policeman and a driver", victims
+
+
+def test_agent_of_a_deed_verb_did_the_attack(settings) -> None:  # noqa: ANN001
+    from strife.actor_syntax import _actors
+
+    text = "The killing was planned and carried out by the Red Hand Commando."
+    author = _actors(_token(settings, text, "killing"), "kill", None)[0]
+    assert author is not None and "Red Hand Commando" in author.text, author
+    text = "The attack was condemned by the mayor of the town."
+    author = _actors(_token(settings, text, "attack"), "attack", None)[0]
+    assert author is None or "mayor" not in author.text, author

@@ -533,6 +533,8 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
                 a2_tok = _aimed_at(c)  # "bombings targeted at the army", "attacks targeting police"
         if a1_tok is None:
             a1_tok = _named_modifier(trigger)
+        if a1_tok is None and trigger.dep_ == "nsubjpass":
+            a1_tok = _deed_agent(trigger.head)  # "the kidnapping was carried out by the army"
         if a1_tok is None and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _DEED_VERBS:
             a1_tok = _subject_of(trigger.head)
             deed = a1_tok is not None and a1_tok.lower_ in event_actors.PERP_HEADS
@@ -569,6 +571,22 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
 _DEED_VERBS = {"launch", "carry", "conduct", "stage", "mount", "claim", "commit", "perpetrate",
                "plant", "place", "detonate", "set", "throw", "hurl", "lob", "toss", "fire",
                "explode", "drop"}  # fmt: skip
+# verbs whose passive agent did the deed their subject names: "the kidnapping was planned
+# and carried out by the army" (not "the attack was condemned by the government")
+_AGENT_VERBS = {"carry", "perpetrate", "commit", "plan", "order", "claim", "stage", "conduct",
+                "launch", "mastermind", "organize", "organise", "execute", "mount"}  # fmt: skip
+
+
+def _deed_agent(verb: Token) -> Token | None:
+    """The "by"-agent of a deed verb (or of its conjunct: "planned and carried out by")."""
+    for v in (verb, *verb.conjuncts):
+        if v.lemma_.lower() in _AGENT_VERBS:
+            agent = _agent_of(v)
+            if agent is not None:
+                return agent
+    return None
+
+
 # "attacks targeting police", "bombings aimed at the army", "raids directed against rebels"
 _AIM_VERBS = {"target", "aim", "direct"}
 
