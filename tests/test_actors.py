@@ -667,3 +667,15 @@ def test_agent_of_a_deed_verb_did_the_attack(settings) -> None:  # noqa: ANN001
     text = "The attack was condemned by the mayor of the town."
     author = _actors(_token(settings, text, "attack"), "attack", None)[0]
     assert author is None or "mayor" not in author.text, author
+
+
+def test_who_died_in_a_battle_with_someone_was_a_side(settings) -> None:  # noqa: ANN001
+    from strife.actor_syntax import _actors
+
+    text = "Twelve soldiers were killed in a gun battle with the rebels."
+    side, other = _actors(_token(settings, text, "battle"), "clash", None)
+    assert side is not None and side.text == "Twelve soldiers", side
+    assert other is not None and other.text == "rebels", other
+    text = "Two civilians were killed in a gun battle with the rebels."
+    side = _actors(_token(settings, text, "battle"), "clash", None)[0]
+    assert side is None or "civilians" not in side.text, side

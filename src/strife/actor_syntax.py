@@ -535,6 +535,10 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
             a1_tok = _named_modifier(trigger)
         if a1_tok is None and trigger.dep_ == "nsubjpass":
             a1_tok = _deed_agent(trigger.head)  # "the kidnapping was carried out by the army"
+        if a1_tok is None and cls == "clash" and a2_tok is not None and a2_tok.head.lower_ in (
+            "with", "against"
+        ):
+            a1_tok = _fighter(trigger, hint)  # "Tamerlan was killed in a gun battle with police"
         if a1_tok is None and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _DEED_VERBS:
             a1_tok = _subject_of(trigger.head)
             deed = a1_tok is not None and a1_tok.lower_ in event_actors.PERP_HEADS
@@ -575,6 +579,19 @@ _DEED_VERBS = {"launch", "carry", "conduct", "stage", "mount", "claim", "commit"
 # and carried out by the army" (not "the attack was condemned by the government")
 _AGENT_VERBS = {"carry", "perpetrate", "commit", "plan", "order", "claim", "stage", "conduct",
                 "launch", "mastermind", "organize", "organise", "execute", "mount"}  # fmt: skip
+
+
+def _fighter(battle: Token, hint: str | None) -> Token | None:
+    """The subject of the verb a battle noun is the setting of: one side of it ("two
+    soldiers died in a clash with rebels"); not civilians caught in it."""
+    head = battle.head
+    if battle.dep_ != "pobj" or head.lower_ not in ("in", "during") or head.head.pos_ != "VERB":
+        return None
+    subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or _relative(subj):
+        return None
+    found = _actor_core(subj, hint)
+    return subj if found is not None and found.type != "civilians" else None
 
 
 def _deed_agent(verb: Token) -> Token | None:
