@@ -679,3 +679,21 @@ def test_who_died_in_a_battle_with_someone_was_a_side(settings) -> None:  # noqa
     text = "Two civilians were killed in a gun battle with the rebels."
     side = _actors(_token(settings, text, "battle"), "clash", None)[0]
     assert side is None or "civilians" not in side.text, side
+
+
+def test_people_held_as_hostages_and_attacks_conducted_by(settings) -> None:  # noqa: ANN001
+    from strife.actor_syntax import _actors
+
+    text = "Three tourists were taken hostage by the gunmen near the border."
+    author, victims = _actors(_token(settings, text, "hostage"), "abduct", None)
+    assert victims is not None and victims.text == "Three tourists", victims
+    assert author is not None and author.text == "gunmen", author
+    text = "The rebels took a group of nurses as hostages."
+    victims = _actors(_token(settings, text, "hostages"), "abduct", None)[1]
+    assert victims is not None and "nurses" in victims.text, victims
+    text = "In what the minister called an attack, two people were hurt."
+    author = _actors(_token(settings, text, "attack"), "attack", None)[0]
+    assert author is None or "minister" not in author.text, author
+    text = "Attacks conducted by an extremist group killed four."
+    author = _actors(_token(settings, text, "attacks"), "attack", None)[0]
+    assert author is not None and "extremist group" in author.text, author

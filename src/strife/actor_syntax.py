@@ -535,6 +535,15 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
             a1_tok = _named_modifier(trigger)
         if a1_tok is None and trigger.dep_ == "nsubjpass":
             a1_tok = _deed_agent(trigger.head)  # "the kidnapping was carried out by the army"
+        if a1_tok is None:  # "armed attacks conducted by an extremist group"
+            a1_tok = next((a for c in trigger.children if c.dep_ == "acl"
+                           for a in [_deed_agent(c)] if a is not None), None)  # fmt: skip
+        if a2_tok is None:
+            held = _held_as(trigger)  # "held hostage", "took a group of students as hostages"
+            if held is not None:
+                verb, a2_tok = held
+                a1_tok = a1_tok or _agent_of(verb) or next(
+                    (c for c in verb.children if c.dep_ == "nsubj" and not _relative(c)), None)
         if a1_tok is None and cls == "clash" and a2_tok is not None and a2_tok.head.lower_ in (
             "with", "against"
         ):
@@ -592,6 +601,28 @@ def _fighter(battle: Token, hint: str | None) -> Token | None:
         return None
     found = _actor_core(subj, hint)
     return subj if found is not None and found.type != "civilians" else None
+
+
+_HOLD_VERBS = {"hold", "take", "keep", "seize", "detain", "capture", "grab"}
+
+
+def _held_as(noun: Token) -> tuple[Token, Token] | None:
+    """The verb and the people a noun says were held or taken as it: "three tourists were
+    taken hostage" (the passive subject), "took a group of students as hostages" (the
+    object); a relative pronoun stands for its noun ("people who are being held
+    hostage")."""
+    if noun.dep_ == "oprd":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ == "VERB":
+        verb = noun.head.head
+    else:
+        return None
+    if verb.lemma_.lower() not in _HOLD_VERBS:
+        return None  # not "what the president called an attack"
+    held = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if held is not None and _relative(held) and verb.dep_ == "relcl":
+        held = verb.head
+    return (verb, held) if held is not None and not _relative(held) else None
 
 
 def _deed_agent(verb: Token) -> Token | None:
