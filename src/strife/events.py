@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from . import actors, counts, dates, doc_gate, event_actors, lexicon
+from . import actor_syntax, actors, counts, dates, doc_gate, event_actors, lexicon
 from .actor_syntax import _actor, _actors, _agent_of, _instrument, _phrase, _subject_of, same_person
 from .nlp import original_text as _orig
 from .records import SUB_TO_TYPE, Actor, Article, Count, Event, Span
@@ -792,7 +792,7 @@ def extract_events(doc: Doc, article: Article) -> list[Event]:
         violent = SUB_TO_TYPE[cand.sub] in VIOLENT
         for sent, strong in zip(cand.sents, cand.strong, strict=True):
             # fill missing actors from the event's other triggers, in text order
-            if not strong:
+            if not strong or actor_syntax.figurative(trig):  # "combat the disease"
                 continue
             for tok in sent:
                 a1 = a1 or _placer(tok, hint)  # "unidentified persons placed 11 bombs"
