@@ -585,9 +585,11 @@ _DEED_VERBS = {"launch", "carry", "conduct", "stage", "mount", "claim", "commit"
                "plant", "place", "detonate", "set", "throw", "hurl", "lob", "toss", "fire",
                "explode", "drop"}  # fmt: skip
 # verbs whose passive agent did the deed their subject names: "the kidnapping was planned
-# and carried out by the army" (not "the attack was condemned by the government")
-_AGENT_VERBS = {"carry", "perpetrate", "commit", "plan", "order", "claim", "stage", "conduct",
-                "launch", "mastermind", "organize", "organise", "execute", "mount"}  # fmt: skip
+# and carried out by the army", "a wave of violence caused by X" (not "the attack was
+# condemned by the government")
+BY_AGENT_VERBS = {"carry", "perpetrate", "commit", "plan", "order", "claim", "stage", "conduct",
+                  "launch", "mastermind", "organize", "organise", "execute", "mount",
+                  "cause"}  # fmt: skip
 
 
 def _fighter(battle: Token, hint: str | None) -> Token | None:
@@ -628,7 +630,7 @@ def _held_as(noun: Token) -> tuple[Token, Token] | None:
 def _deed_agent(verb: Token) -> Token | None:
     """The "by"-agent of a deed verb (or of its conjunct: "planned and carried out by")."""
     for v in (verb, *verb.conjuncts):
-        if v.lemma_.lower() in _AGENT_VERBS:
+        if v.lemma_.lower() in BY_AGENT_VERBS:
             agent = _agent_of(v)
             if agent is not None:
                 return agent

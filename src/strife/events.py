@@ -1311,7 +1311,7 @@ def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
                 left = next((c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")
                              and c.lower_ in SIGNED_NOUNS), None)  # fmt: skip
                 who = _signer(left, of=True) if left is not None else None
-            elif lemma in BLAME_AGENT_VERBS and tok.tag_ == "VBN" and (
+            elif lemma in actor_syntax.BY_AGENT_VERBS and tok.tag_ == "VBN" and (
                 _of_attack(tok.head) or _subjectless_after_attack(tok)
             ):
                 who = _agent_of(tok)  # "the attack was carried out by the army"
@@ -1326,10 +1326,6 @@ def _claimants(sents) -> list[Actor]:  # noqa: ANN001 - spaCy sentence spans
     return out
 
 
-# "planned and carried out by the army", "perpetrated by", "committed by": the agent
-# of an attack noun did it
-BLAME_AGENT_VERBS = {"carry", "perpetrate", "commit", "order", "plan", "mastermind", "stage",
-                     "cause"}
 # what an attack can be called when blame is laid for it
 ATTACK_NOUNS = event_actors.CLAIMED_NOUNS | {"act", "acts", "crime", "crimes", "murdering",
                                               "killing", "deaths", "death", "assassinations",
