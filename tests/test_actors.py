@@ -697,3 +697,29 @@ def test_people_held_as_hostages_and_attacks_conducted_by(settings) -> None:  # 
     text = "Attacks conducted by an extremist group killed four."
     author = _actors(_token(settings, text, "attacks"), "attack", None)[0]
     assert author is not None and "extremist group" in author.text, author
+
+
+def test_a_headline_clause_is_no_apposition_of_the_victims(settings) -> None:  # noqa: ANN001
+    from strife import events, nlp
+    from strife.ingest import article_from_text
+
+    text = "Four Villagers Killed in Fresh Fighting in Southern Kachin State: KIA"
+    art = article_from_text(text, published=None, id="h")
+    evs = events.extract_events(next(nlp.parse([text], settings)), art)
+    victims = [e.actor2 for e in evs if e.actor2 is not None]
+    assert victims and all(v.text == "Four Villagers" for v in victims), victims
+    text = "Carlos Ruiz, a local judge, was killed by gunmen."
+    art = article_from_text(text, published=None, id="a")
+    evs = events.extract_events(next(nlp.parse([text], settings)), art)
+    assert evs[0].actor2 is not None and evs[0].actor2.text == "Carlos Ruiz, a local judge"
+
+
+def test_who_is_laying_or_shelling_as_a_participle_acted(settings) -> None:  # noqa: ANN001
+    from strife.actor_syntax import _actors
+
+    text = "Government troops shelling the villages near the river."
+    author = _actors(_token(settings, text, "shelling"), "shell", None)[0]
+    assert author is not None and author.text == "Government troops", author
+    text = "Rebel fighters laying mines on the road."
+    author = _actors(_token(settings, text, "mines"), "mine", None)[0]
+    assert author is not None and "Rebel fighters" in author.text, author

@@ -155,6 +155,8 @@ def _described_span(tok: Token) -> tuple[int, int]:
                 start = c.left_edge.i
     end = _np_end(tok)
     for c in tok.rights:
+        if c.dep_ == "appos" and not all(t.is_punct for t in tok.doc[end : c.left_edge.i]):
+            continue  # "Two civilians killed in clashes in Shan State: TNLA" is no apposition
         if c.dep_ == "appos" or (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")):
             end = max(end, _np_end(c))
             for g in c.conjuncts:
@@ -439,6 +441,13 @@ def _subject_of(tok: Token) -> Token | None:
         for c in cur.children:
             if c.dep_ == "nsubj":
                 return c
+        if (
+            cur.dep_ == "acl"
+            and cur.tag_ == "VBG"
+            and cur.head.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "dobj" for c in cur.children)
+        ):
+            return cur.head  # "Burma army laying landmines", "troops shelling the town"
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head != cur:
             cur = cur.head
         else:
@@ -583,7 +592,7 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
 # bomb", "hurled a grenade"
 _DEED_VERBS = {"launch", "carry", "conduct", "stage", "mount", "claim", "commit", "perpetrate",
                "plant", "place", "detonate", "set", "throw", "hurl", "lob", "toss", "fire",
-               "explode", "drop"}  # fmt: skip
+               "explode", "drop", "lay"}  # fmt: skip
 # verbs whose passive agent did the deed their subject names: "the kidnapping was planned
 # and carried out by the army", "a wave of violence caused by X" (not "the attack was
 # condemned by the government")
