@@ -723,3 +723,12 @@ def test_who_is_laying_or_shelling_as_a_participle_acted(settings) -> None:  # n
     text = "Rebel fighters laying mines on the road."
     author = _actors(_token(settings, text, "mines"), "mine", None)[0]
     assert author is not None and "Rebel fighters" in author.text, author
+
+
+def test_a_quoted_name_before_the_noun_is_kept_whole(settings) -> None:  # noqa: ANN001
+    from strife.actor_syntax import _actors
+
+    text = 'Last year the "Islamic State" militant group attacked the town, killing nine.'
+    author = _actors(_token(settings, text, "attacked"), "attack", None)[0]
+    assert author is not None and author.name.startswith("Islamic State"), author
+    assert author.text == '"Islamic State" militant group', author

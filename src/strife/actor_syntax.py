@@ -29,6 +29,7 @@ from .records import Actor
 from .triggers import trigger_class as _trigger_class
 
 _PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "case", "flat", "npadvmod"}
+QUOTES = {'"', "“", "”", "'", "‘", "’"}
 
 
 def _phrase(tok: Token) -> SpacySpan:
@@ -44,9 +45,19 @@ def _phrase(tok: Token) -> SpacySpan:
             c.dep_ in _PHRASE_DEPS and all(t.dep_ in _PHRASE_DEPS | {"punct", "hyph"} or t.is_punct
                                            for t in tok.doc[c.i:left])):  # fmt: skip
             left = c.i
-    while left < tok.i and (tok.doc[left].is_punct or tok.doc[left].like_num):
-        left += 1
     doc = tok.doc
+    # 'the "Islamic State" militant group': a quoted name modifying the noun, whole
+    first = doc[left]
+    if first.dep_ in ("compound", "nmod") and first.left_edge.i < left and any(
+        t.text in QUOTES for t in doc[first.left_edge.i - 1 : first.i + 2]
+    ):
+        left = first.left_edge.i
+    while left < tok.i and (doc[left].is_punct or doc[left].like_num):
+        left += 1
+    if left > 0 and doc[left - 1].text in QUOTES and any(
+        t.text in QUOTES for t in doc[left : tok.i]
+    ):
+        left -= 1  # keep the opening quote of a quoted name
     # "brother-in-law", "commander-in-chief": the whole hyphenated word, not its last part
     while left >= 2 and doc[left - 1].text == "-" and not doc[left - 1].whitespace_ and (
         not doc[left - 2].whitespace_ and (doc[left - 2].is_alpha or doc[left - 2].like_num)

@@ -663,7 +663,7 @@ def _named_inside(text: str, max_words: int = 6) -> Actor | None:
     words = text.split()
     for size in range(min(max_words, len(words) - 1), 0, -1):
         for i in range(len(words) - size + 1):
-            chunk = " ".join(words[i : i + size]).strip(".,;:()[]")
+            chunk = " ".join(words[i : i + size]).strip(".,;:()[]\"“”")
             if size == 1 and len(re.sub(r"[^A-Za-z0-9]", "", chunk)) < 3:
                 continue
             if _strip_mention(chunk) in _ambiguous() or _key(chunk) in _ambiguous():
