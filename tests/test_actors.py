@@ -732,3 +732,17 @@ def test_a_quoted_name_before_the_noun_is_kept_whole(settings) -> None:  # noqa:
     author = _actors(_token(settings, text, "attacked"), "attack", None)[0]
     assert author is not None and author.name.startswith("Islamic State"), author
     assert author.text == '"Islamic State" militant group', author
+
+
+def test_a_name_never_runs_across_a_line_break(settings) -> None:  # noqa: ANN001
+    from spacy.tokens import Span as SpacySpan
+
+    from strife import nlp
+    from strife.actor_syntax import _phrase
+
+    doc = nlp.load(settings).make_doc("Workplace Violence Committee\nSep 10 gunmen fired")
+    doc.ents = [SpacySpan(doc, 0, 5, label="ORG")]  # the tagger's span over the break
+    assert _phrase(doc[1]).text == "Workplace Violence Committee"
+    long_doc = nlp.load(settings).make_doc("Feud With Staff Before Shooting; Risk Factors Of Violence")
+    long_doc.ents = [SpacySpan(long_doc, 0, len(long_doc), label="ORG")]
+    assert ";" not in _phrase(long_doc[7]).text

@@ -38,7 +38,10 @@ def _phrase(tok: Token) -> SpacySpan:
         for ent in tok.doc.ents:
             if ent.start <= tok.i < ent.end and ent.label_ not in ("CARDINAL", "DATE", "TIME",
                                                                       "QUANTITY", "ORDINAL"):  # fmt: skip
-                return ent
+                line = _own_line(ent, tok)
+                if len(line) <= 10 and not any(t.text == ";" for t in line):
+                    return line
+                break  # a headline the tagger read as one long name: the noun itself
     left = tok.i
     for c in sorted(tok.lefts, key=lambda c: -c.i):
         if c.dep_ in _PHRASE_DEPS and c.i == left - 1 or (
@@ -74,6 +77,22 @@ def _phrase(tok: Token) -> SpacySpan:
             if pobj and (pobj[0].ent_type_ in ("GPE", "ORG", "NORP") or pobj[0].pos_ == "PROPN"):
                 right = pobj[0].i + 1
     return tok.doc[left:right]
+
+
+def _own_line(span: SpacySpan, tok: Token) -> SpacySpan:
+    """The part of an entity on the token's own line: the tagger sometimes runs a name
+    across a line break ("... Workplace Violence\nSep 10")."""
+    if "\n" not in span.text:
+        return span
+    start, end = span.start, span.end
+    for t in span:
+        if "\n" in t.text or "\n" in t.whitespace_:
+            if t.i < tok.i:
+                start = t.i + 1
+            elif t.i >= tok.i:
+                end = t.i + (0 if "\n" in t.text else 1)
+                break
+    return tok.doc[start:end]
 
 
 def _nationality_in(tok: Token) -> str | None:
