@@ -746,3 +746,20 @@ def test_a_name_never_runs_across_a_line_break(settings) -> None:  # noqa: ANN00
     long_doc = nlp.load(settings).make_doc("Feud With Staff Before Shooting; Risk Factors Of Violence")
     long_doc.ents = [SpacySpan(long_doc, 0, len(long_doc), label="ORG")]
     assert ";" not in _phrase(long_doc[7]).text
+
+
+def test_a_speaker_is_not_the_doer_of_a_deed_joined_to_his_words(settings) -> None:  # noqa: ANN001
+    from spacy.tokens import Doc
+
+    from strife import nlp
+    from strife.actor_syntax import _subject_of
+
+    def parsed(verb: str) -> Doc:  # the parser's reading of "X <verb> ... [and] killed guards"
+        words = ["The", "minister", verb, "and", "killed", "guards"]
+        lemmas = ["the", "minister", verb[:-1] if verb.endswith("ed") else verb, "and", "kill", "guard"]
+        return Doc(nlp.load(settings).vocab, words=words, heads=[1, 2, 2, 2, 2, 4],
+                   deps=["det", "nsubj", "ROOT", "cc", "conj", "dobj"], lemmas=lemmas)  # fmt: skip
+
+    assert _subject_of(parsed("denounced")[4]) is None
+    subject = _subject_of(parsed("stormed")[4])
+    assert subject is not None and subject.text == "minister"

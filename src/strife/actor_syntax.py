@@ -26,6 +26,7 @@ from . import actors, event_actors
 from .lexicon import canonical as weapon_canonical
 from .nlp import original_text as _orig
 from .records import Actor
+from .triggers import REPORTING
 from .triggers import trigger_class as _trigger_class
 
 _PHRASE_DEPS = {"compound", "amod", "nmod", "poss", "case", "flat", "npadvmod"}
@@ -465,6 +466,11 @@ def _agent_of(tok: Token) -> Token | None:
     return None
 
 
+# verbs of speaking and judging: who does them speaks about a deed, not does it
+_SPEAKER_VERBS = REPORTING | {"denounce", "condemn", "deplore", "criticise", "criticize",
+                              "call", "describe", "praise", "vow", "urge", "blame"}  # fmt: skip
+
+
 def _subject_of(tok: Token) -> Token | None:
     cur = tok
     for _ in range(3):
@@ -479,6 +485,8 @@ def _subject_of(tok: Token) -> Token | None:
         ):
             return cur.head  # "Burma army laying landmines", "troops shelling the town"
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head != cur:
+            if cur.dep_ == "conj" and cur.head.lemma_.lower() in _SPEAKER_VERBS:
+                return None  # "the minister denounced ... [and] killed": a misparse
             cur = cur.head
         else:
             break
