@@ -152,3 +152,66 @@ def test_ship_with_pennant_number_is_one_platform(nlp: spacy.language.Language) 
     assert ("HMS Albion (L14)", "MILITARY_PLATFORM", "warship") in found
     # a pennant number alone, without a ship, is not tagged
     assert ents(nlp, "See table (D 33) below.") == []
+
+
+# ---- military strikes: WEAPON entities in the output, never an event's weapon
+def _strikes(settings, text: str) -> list[str]:  # noqa: ANN001
+    from strife import nlp as strife_nlp
+
+    doc = next(strife_nlp.parse([text], settings))
+    return [e.text for e in strife_nlp.entities(doc) if e.label == "WEAPON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "strike"),
+    [
+        ("Allied jets conducted 12 strikes against rebel positions on Tuesday.", "strikes"),
+        ("Outside Kandor, one strike destroyed a militia bunker.", "strike"),
+        ("Near the river, three strikes engaged two enemy units.", "strikes"),
+        ("A French strike on Sunday hit a convoy of four trucks.", "strike"),
+        ("The navy carried out an air strike on the island's radar site.", "air strike"),
+        ("The strikes were conducted by aircraft from two carriers.", "strikes"),
+        # "drone" stays a MILITARY_PLATFORM of its own
+        ("A drone strike killed three fighters in the valley.", "strike"),
+        ("Russian warplanes launched dozens of strikes on the town.", "strikes"),
+        ("Israeli strikes killed 20 people overnight.", "strikes"),
+    ],
+)
+def test_military_strikes_are_weapon_entities(settings, text: str, strike: str) -> None:  # noqa: ANN001
+    assert strike in _strikes(settings, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dock workers launched a strike over unpaid wages.",
+        "The unions called a general strike for Friday.",
+        "Thousands of teachers went on strike in the capital.",
+        "The prisoner has been on a hunger strike for three weeks.",
+        "A lightning strike killed two farmers in the field.",
+        "The batter took a called third strike to end the inning.",
+        "His strike from 25 yards hit the post in the second half.",
+        "The two parties tried to strike a deal before the vote.",
+        "The court may strike down the law next month.",
+        "Strike action closed the port for a week.",
+        "The strike hit flights across the region on Monday.",
+        "Several nations have conducted strikes in the region since 2014.",
+        "The Lufthansa strike hit flights across the country.",
+        "Bus drivers launched a two-day strike on Monday.",
+        "Airport staff began a 48-hour strike at dawn.",
+        "A wave of strikes hit the country's ports last spring.",
+    ],
+)
+def test_other_strikes_are_not_weapons(settings, text: str) -> None:  # noqa: ANN001
+    assert not any("strike" in w.lower() for w in _strikes(settings, text))
+
+
+def test_strikes_stay_out_of_doc_ents_and_event_weapons(settings, extract) -> None:  # noqa: ANN001
+    from strife import nlp as strife_nlp
+
+    text = "On Monday, one strike destroyed a rebel tank near Kandor, killing four fighters."
+    doc = next(strife_nlp.parse([text], settings))
+    assert not any("strike" in e.text for e in doc.ents)
+    res = extract(text)
+    assert any(e.text == "strike" and e.label == "WEAPON" for e in res.entities)
+    assert all("strike" not in w for ev in res.events for w in ev.weapons)

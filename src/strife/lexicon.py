@@ -12,6 +12,10 @@ MANPADS, ATGMs, IEDs, bombs, chemical agents); ``MILITARY_PLATFORM`` is what
 carries people or weapons: aircraft, helicopters, drones (loitering munitions
 included), armoured vehicles and vessels. The data format and how to extend it are
 in ``docs/lexicons.md``.
+
+``strike_spans()`` finds military strikes in a parsed Doc ("one strike destroyed a
+tank", "conducted 34 strikes"): ``WEAPON`` entities in the output only, never an
+event's weapon (the ruler keeps them in ``doc.spans``, outside ``doc.ents``).
 """
 
 from __future__ import annotations
@@ -324,3 +328,135 @@ def ruler_patterns() -> list[dict]:
     model + head-noun spans ("T-72 tanks") included; ``id`` is the canonical name.
     """
     return [dict(p) for p in _patterns()]
+
+
+# ---- military strikes: a WEAPON entity only (the munition delivered), never an event's arm
+STRIKE_NOUNS = frozenset({"strike", "strikes", "airstrike", "airstrikes"})
+# modifiers that make "strike" military: "air strike", "drone strikes", "a precision strike"
+STRIKE_MODIFIERS = frozenset({
+    "air", "drone", "missile", "rocket", "aerial", "naval", "precision", "coalition", "military",
+    "cruise", "uav", "surgical", "retaliatory", "pre-emptive", "preemptive", "bombing", "artillery",
+})  # fmt: skip
+# verbs whose object (or passive subject) is a military strike: "conducted 34 strikes",
+# "carried out an air strike", "the strikes were conducted"
+STRIKE_DONE_BY = frozenset({"conduct", "carry", "launch", "mount", "execute"})
+# verbs whose subject is a military strike: "one strike destroyed a tank"; the ambiguous ones
+# ("the strike hit flights") need a count, a military modifier or a name ("a U.S. strike")
+STRIKE_DESTROYS = frozenset({
+    "destroy", "engage", "level", "flatten", "demolish", "obliterate", "neutralize",
+    "neutralise", "eliminate",
+})  # fmt: skip
+STRIKE_HITS = frozenset({"hit", "kill", "target", "damage", "wound"})
+# quantity nouns a strike may hang from: "dozens of strikes", "a wave of air strikes"
+STRIKE_AMOUNTS = frozenset(
+    {"dozens", "scores", "hundreds", "thousands", "wave", "series", "barrage"}
+)
+_DURATION = re.compile(
+    r"^\d+-(hour|day|week|month)$|^(one|two|three|four|five|six|seven)-(hour|day|week)$"
+)
+# modifiers of a non-military strike: "general strike", "hunger strike", "lightning strike"
+NOT_MILITARY_MODIFIERS = frozenset({
+    "general", "hunger", "lightning", "labour", "labor", "wildcat", "sympathy", "rent",
+    "student", "students", "teacher", "teachers", "worker", "workers", "union", "national",
+    "nationwide", "indefinite", "bowling", "penalty", "free-kick", "bird", "tax", "pay",
+    "doctors", "nurses", "transport", "rail", "port", "miners", "truckers", "sit-down",
+})  # fmt: skip
+# words in the sentence that make "strike" a labour, hunger, weather or sports strike
+NOT_MILITARY = frozenset({
+    "worker", "workers", "union", "unions", "employee", "employees", "wage", "wages", "pay",
+    "picket", "pickets", "picketing", "walkout", "walkouts", "hunger", "lightning", "thunder",
+    "thunderstorm", "drivers", "strikers", "batter", "pitcher", "inning", "innings", "bowler", "bowling",
+    "goalkeeper", "salary", "salaries", "pension", "pensions", "unionised", "unionized",
+    "teachers", "nurses", "doctors", "miners", "dockers", "students", "staff",
+})  # fmt: skip
+
+
+def strike_spans(doc, taken: frozenset[int] | set[int] = frozenset()) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]  # noqa: ANN001
+    """Token ranges of military strikes that act as a delivered munition, in a parsed Doc.
+
+    A noun "strike(s)"/"airstrike(s)" counts when it is the subject of a verb of
+    damage ("one strike destroyed a tank", "a U.S. strike hit two vehicles") or what
+    is carried out ("conducted 34 strikes", "the strikes were conducted", "launched
+    dozens of strikes"); with "hit", "kill", "target" only when said military by a
+    count, a modifier or a state's name ("the strike hit flights" may be a walkout);
+    not a bare
+    generic plural ("nations that have conducted strikes"), not a strike only named
+    ("precision airstrikes will aid"; re3d and WikiEvents leave those out), and never
+    in a sentence with labour, weather or sports words ("general strike", "went on
+    strike", "hunger strike", "lightning strike", "a 48-hour strike") nor the verb
+    ("to strike a deal").
+    Tokens in ``taken`` (already tagged: "artillery strike", "strike aircraft") are
+    left alone. A military modifier just before the noun joins the span ("air strikes").
+    """
+    out = []
+    for tok in doc:
+        if tok.lower_ not in STRIKE_NOUNS or tok.pos_ not in ("NOUN", "PROPN") or tok.i in taken:
+            continue
+        if tok.dep_ == "compound" or (tok.i > 0 and doc[tok.i - 1].lower_ == "on"):
+            continue  # "strike missions", "went on strike"
+        mods = [
+            c
+            for c in tok.children
+            if c.i < tok.i and c.dep_ in ("compound", "amod", "nmod", "nummod")
+        ]
+        if {t.lower_ for t in tok.sent} & NOT_MILITARY or any(
+            m.lower_ in NOT_MILITARY_MODIFIERS or _DURATION.search(m.lower_) for m in mods
+        ):
+            continue  # "a general strike", "a 48-hour strike"
+        frame = tok
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.lower_ in STRIKE_AMOUNTS
+        ):
+            frame = tok.head.head  # "launched dozens of strikes", "a wave of strikes hit"
+        head = frame.head.lemma_.lower()
+        if frame is not tok and frame.dep_ in ("dobj", "nsubjpass", "nsubj"):
+            ok = (
+                head in STRIKE_DONE_BY
+                or head in STRIKE_DESTROYS
+                or (head in STRIKE_HITS and _military(tok, mods))
+            )
+        elif tok.dep_ in ("dobj", "nsubjpass") and head in STRIKE_DONE_BY:
+            # "conducted strikes in Syria": a bare plural speaks of strikes in general
+            ok = (
+                tok.dep_ == "nsubjpass"
+                or tok.tag_ != "NNS"
+                or any(
+                    c.dep_ in ("det", "nummod", "amod", "compound", "poss") for c in tok.children
+                )
+            )
+        elif tok.dep_ == "nsubj" and head in STRIKE_DESTROYS:
+            ok = True
+        elif tok.dep_ == "nsubj" and head in STRIKE_HITS:
+            ok = _military(tok, mods)
+        else:
+            ok = False
+        if not ok:
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and doc[start - 1].lower_ in STRIKE_MODIFIERS
+            and doc[start - 1].head.i == tok.i
+        ):
+            if start - 1 in taken:
+                break
+            start -= 1
+        out.append((start, tok.i + 1))
+    return out
+
+
+def _is_name(tok) -> bool:  # type: ignore[no-untyped-def]  # noqa: ANN001
+    """A state or force named before a noun: "U.S.", "French", "Israeli", "NATO"."""
+    if "." in tok.text or (tok.is_upper and len(tok.text) > 1):
+        return True  # "U.S.", "UK", "NATO"; a title-case name may be a firm's ("Lufthansa")
+    return tok.pos_ == "ADJ" and tok.is_title
+
+
+def _military(tok, mods: list) -> bool:  # type: ignore[no-untyped-def]  # noqa: ANN001
+    """A strike said military by its word or a modifier: "airstrikes", "two strikes",
+    "drone strike", "a U.S. strike", "Israeli strikes"."""
+    return tok.lower_.startswith("air") or any(
+        m.dep_ == "nummod" or m.lower_ in STRIKE_MODIFIERS or _is_name(m) for m in mods
+    )

@@ -69,6 +69,9 @@ def _phrases(pattern: list[dict]) -> list[list[str]] | None:
     return [seq for seq in seqs if seq]
 
 
+STRIKES = "strife_strikes"  # doc.spans key of the military strikes the lexicon ruler finds
+
+
 @Language.factory("strife_lexicon")
 class LexiconRuler:
     """WEAPON and MILITARY_PLATFORM from the project's lexicon, before the NER.
@@ -96,14 +99,19 @@ class LexiconRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         found = [*self.phrases(doc), *self.tokens(doc)]
-        if not found:
-            return doc
         spans = []
         for match_id, start, end in found:
             label, ent_id = self.keys[match_id]
             spans.append(SpacySpan(doc, start, end, label=label, span_id=ent_id))
         spans = filter_spans(spans)
         taken = {i for sp in spans for i in range(sp.start, sp.end)}
+        # military strikes ("one strike destroyed a tank") are WEAPON entities in the
+        # output only (``entities()``), kept out of doc.ents so that no event takes a
+        # strike for its arm nor any other stage sees them
+        strikes = lexicon.strike_spans(doc, taken)
+        doc.spans[STRIKES] = [SpacySpan(doc, a, b, label="WEAPON") for a, b in strikes]
+        if not spans:
+            return doc
         kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = filter_spans(kept + spans)
         return doc
@@ -583,7 +591,9 @@ def original_text(doc: Doc) -> str:
 
 
 def entities(doc: Doc) -> list[Entity]:
-    """The Doc's named entities as records, cut from the original text."""
+    """The Doc's named entities as records, cut from the original text, with the
+    military strikes the lexicon ruler keeps apart (label WEAPON)."""
     text = original_text(doc)
+    spans = sorted([*doc.ents, *doc.spans.get(STRIKES, ())], key=lambda e: (e.start, e.end))
     return [Entity(text[e.start_char : e.end_char], e.label_, e.start_char, e.end_char)
-            for e in doc.ents]  # fmt: skip
+            for e in spans]  # fmt: skip
