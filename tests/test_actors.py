@@ -763,3 +763,21 @@ def test_a_speaker_is_not_the_doer_of_a_deed_joined_to_his_words(settings) -> No
     assert _subject_of(parsed("denounced")[4]) is None
     subject = _subject_of(parsed("stormed")[4])
     assert subject is not None and subject.text == "minister"
+
+
+def test_fighter_jets_are_aircraft_not_fighters(settings) -> None:  # noqa: ANN001
+    from strife.actor_syntax import _actors
+
+    assert actors.resolve("fighter jets").type == "unknown"
+    assert actors.resolve("Two fighter jets").name != "Unidentified Armed Group"
+    assert actors.resolve("foreign fighters").name == "Unidentified Armed Group"
+    text = "Two fighter jets dropped bombs on the village."
+    author = _actors(_token(settings, text, "bombs"), "bomb", None)[0]
+    assert author is None or author.type != "political_militia", author
+
+
+def test_a_named_neighbourhood_is_a_place_not_people(settings) -> None:  # noqa: ANN001
+    from strife.actor_syntax import names_people
+
+    text = "Artillery fire hit the Taiz neighbourhood of Al-Rawdah on Tuesday."
+    assert not names_people(_token(settings, text, "neighbourhood"))

@@ -241,6 +241,7 @@ _NAME_THINGS = {"university", "college", "school", "academy", "institute", "hosp
                 "temple", "synagogue", "shrine", "monument", "museum", "library", "theatre",
                 "theater", "cinema", "acropolis", "river", "lake", "mountain", "valley",
                 "province", "district", "city", "town", "village", "county", "region", "state",
+                "neighbourhood", "neighborhood", "suburb", "quarter", "area", "zone",
                 "island", "border", "checkpoint", "compound", "complex", "ship", "vessel",
                 "plane", "aircraft", "bus", "train", "truck", "car", "ad", "footage", "video",
                 "report", "shooting", "attack", "bombing", "law", "act", "plan",
@@ -358,6 +359,8 @@ def names_people(tok: Token) -> bool:
     low = word.lower()
     if ent in ("PERSON", "NORP"):
         return True
+    if tok.pos_ == "NOUN" and _forms(low) & _NAME_THINGS:
+        return False  # "the Taiz neighbourhood", "the bank": a place or a thing
     if any(c.dep_ == "appos" and names_people(c) for c in tok.children):
         return True  # "DELGADO PARKER, A FORMER ADVISER"
     if any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children):
@@ -375,8 +378,10 @@ def names_people(tok: Token) -> bool:
         return _person_elsewhere(tok)
     if ent or tok.pos_ not in ("NOUN", "PROPN", "VERB", "X"):
         return False
-    # a word no English lexicon lists: a name the re-casing lower-cased ("jaramillo")
-    return low.isalpha() and len(low) > 2 and not _known_word(low)
+    # a word no English lexicon lists: a name the re-casing lower-cased ("jaramillo"); not
+    # a place word the lexicon spells otherwise ("neighbourhood")
+    return (low.isalpha() and len(low) > 2 and not _known_word(low)
+            and not _forms(low) & _NAME_THINGS)  # fmt: skip
 
 
 # what a verb of fighting takes on in words: an illness, a social ill, a problem

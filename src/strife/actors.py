@@ -563,6 +563,8 @@ def _has(words: list[str], nouns: set[str]) -> bool:
     return any(f" {n} " in joined for n in nouns)
 
 
+_AIRCRAFT_WORDS = {"jet", "jets", "plane", "planes", "aircraft", "bomber", "bombers", "squadron",
+                   "squadrons", "wing", "wings", "helicopter", "helicopters"}  # fmt: skip
 _NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                  "dozens", "several", "some", "many", "the", "of", "at", "least"}  # fmt: skip
 
@@ -600,6 +602,9 @@ def resolve(text: str, country_hint: str | None = None) -> Actor:
         return found
     mention = _strip_mention(text)
     words, iso = _words(mention)
+    # "fighter jets", "a fighter squadron": aircraft, not the fighters of an armed group
+    words = ["<aircraft>" if w in ("fighter", "fighters") and nxt in _AIRCRAFT_WORDS else w
+             for w, nxt in zip(words, [*words[1:], ""], strict=True)]  # fmt: skip
     country = iso or country_hint
     if _has(words, _REBEL_NOUNS):
         return _generic_actor("Unidentified Armed Group", "rebel_group", country, text)
