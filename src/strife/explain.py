@@ -70,6 +70,7 @@ def event_table(ev: Event, n: int) -> Table:
     t.add_column()
     loc = ev.location
     rows = [
+        ("PLOVER", " / ".join(x for x in ev.plover() if x) or "-"),
         ("trigger", f"{ev.trigger.text!r} at {ev.trigger.start}-{ev.trigger.end}"),
         ("date", f"{ev.date or '-'} (precision {ev.time_precision})"),
         ("actor1", f"{ev.actor1.name} [{ev.actor1.type}, {ev.actor1.country or '-'}] "

@@ -37,6 +37,8 @@ FLAT_FIELDS: tuple[str, ...] = (
     "article_id",
     "event_type",
     "sub_event_type",
+    "plover_event",
+    "plover_mode",
     "date",
     "time_precision",
     *(f"{a}_{k}" for a in ("actor1", "actor2") for k in ("name", "text", "type", "country")),
@@ -73,6 +75,8 @@ def flat_event(e: Event) -> dict[str, Any]:
             "article_id",
             "event_type",
             "sub_event_type",
+            "plover_event",
+            "plover_mode",
             "date",
             "time_precision",
         )

@@ -155,11 +155,18 @@ class Event:
         key = f"{article_id}:{self.trigger.start}:{self.trigger.end}:{self.sub_event_type}"
         self.id = content_id(key)
 
+    def plover(self) -> tuple[str | None, str | None]:
+        """The PLOVER event and mode beside the event type (``plover.py``)."""
+        from .plover import plover
+
+        return plover(self.sub_event_type, self.weapons, self.platforms)
+
     def to_dict(self, with_article_id: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
             "id": self.id,
             "event_type": self.event_type,
             "sub_event_type": self.sub_event_type,
+            **dict(zip(("plover_event", "plover_mode"), self.plover(), strict=True)),
             "date": self.date,
             "time_precision": self.time_precision,
             "actor1": self.actor1.to_dict() if self.actor1 else None,

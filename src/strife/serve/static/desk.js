@@ -516,6 +516,7 @@
     field(dl, "article id", e.article_id);
     field(dl, "event type", e.event_type);
     field(dl, "sub-event type", e.sub_event_type);
+    field(dl, "PLOVER event / mode", [e.plover_event, e.plover_mode].filter(Boolean).join(" / ") || null);
     field(dl, "date", e.date);
     field(dl, "time precision", `${e.time_precision} (${PRECISION[e.time_precision] || "?"})`);
     field(dl, "actor 1 (who acted)", actorText(e.actor1));
