@@ -92,3 +92,18 @@ def test_zero_statements(text: str, zero: bool) -> None:
     from strife import tolls
 
     assert tolls.zero_statement(text) is zero
+
+
+def test_a_count_right_after_a_verb_left_without_object_is_its_toll() -> None:
+    from strife import ingest, pipeline
+    from strife.settings import Settings
+
+    # the parser reads "15 villagers and houses, a local official and residents" as the
+    # subject of "said", leaving "killing" without an object
+    text = ("Armed men on motorcycles attacked a village near Djibo in northern Burkina "
+            "Faso's Sahel region on Friday night, killing at least 15 villagers and burning "
+            "houses, a local official and residents said on Saturday.")  # fmt: skip
+    art = ingest.article_from_text(text, published="2026-03-02", id="c")
+    res = next(iter(pipeline.process([art], Settings(), do_clean=False)))
+    tolls = [e.fatalities for e in res.events if e.fatalities.best is not None]
+    assert tolls and tolls[0].best == 15 and tolls[0].low == 15, tolls

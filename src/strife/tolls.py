@@ -220,6 +220,18 @@ def _before_bracket(cand: Token) -> Token:
     return before.root
 
 
+def _counted_after(verb: Token) -> list[Token]:
+    """ "killing at least 20 civilians and burning granaries, an official and residents
+    said": the counted noun right after an active verb the parser left without an object
+    (it made the victims the subject of "said")."""
+    for t in verb.doc[verb.i + 1 : min(verb.i + 6, verb.sent.end)]:
+        if t.pos_ in ("NOUN", "PROPN"):  # the number, not the noun and its misparsed conjuncts
+            return [c for c in t.children if c.dep_ == "nummod" and verb.i < c.i < t.i][:1]
+        if not (t.like_num or t.dep_ in ("advmod", "quantmod", "nummod", "det", "amod")):
+            return []
+    return []
+
+
 def _figure_for(tok: Token, lemma: str, seen: set[int],
                 found: list[Token] | None = None) -> counts.Figure | None:  # fmt: skip
     """The count of people a death or injury word applies to."""
@@ -243,6 +255,8 @@ def _figure_for(tok: Token, lemma: str, seen: set[int],
         for c in tok.children:  # "WOUNDED 12": a bare number hangs on the verb
             if c.like_num and c.dep_ in ("npadvmod", "advmod", "dobj", "attr"):
                 candidates.append(c)
+        if not candidates:
+            candidates.extend(_counted_after(tok))
     else:
         for d in ("nsubjpass", "nsubj"):
             if d in deps:
