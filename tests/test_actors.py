@@ -781,3 +781,17 @@ def test_a_named_neighbourhood_is_a_place_not_people(settings) -> None:  # noqa:
 
     text = "Artillery fire hit the Taiz neighbourhood of Al-Rawdah on Tuesday."
     assert not names_people(_token(settings, text, "neighbourhood"))
+
+
+def test_members_of_a_force_are_that_force(settings) -> None:  # noqa: ANN001
+    from strife.actor_syntax import _actor
+
+    text = "Nine members of the security forces were wounded in the clashes."
+    actor = _actor(_token(settings, text, "members"), None)
+    assert actor is not None and actor.type == "state_forces", actor
+    assert actor.text == "Nine members of the security forces"
+    placed = actors.localise(actor, "IQ")
+    assert placed is not None and placed.name == "Military Forces of Iraq", placed
+    text = "Gunmen shot dead two members of a local family."
+    victims = _actor(_token(settings, text, "members"), None)
+    assert victims is None or victims.type != "state_forces", victims

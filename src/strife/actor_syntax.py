@@ -127,6 +127,11 @@ def _actor(tok: Token, country_hint: str | None, wide: bool = True) -> Actor | N
             if text and actor.text in text:
                 actor = Actor(actor.name, text, actor.type, actor.country)
         return actor
+    if actor is not None and actor.type == "unknown" and _forms(tok.lower_) & _PARTITIVE:
+        whole = _whole_of(tok, country_hint)  # "twelve members of the security forces"
+        if whole is not None:
+            text = _described(tok) if wide else None
+            return Actor(whole.name, text or actor.text, whole.type, whole.country)
     if actor is not None and actor.text and wide:
         wide = _described(tok)
         if wide and len(wide) > len(actor.text) and actor.text in wide:
@@ -140,6 +145,24 @@ def _actor(tok: Token, country_hint: str | None, wide: bool = True) -> Actor | N
                 return Actor(named.name, wide, named.type, named.country)
             actor = Actor(actor.name, wide, actor.type, actor.country)
     return actor
+
+
+# nouns for a part of a group: "members of the security forces", "a unit of the army"
+_PARTITIVE = {"member", "element", "unit", "remnant", "cell", "wing", "faction", "detachment",
+              "contingent", "squad", "section", "company", "battalion", "brigade"}  # fmt: skip
+
+
+def _whole_of(tok: Token, country_hint: str | None) -> Actor | None:
+    """The typed actor the "of"-complement of a part names, or None."""
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            found = _actor_core(pobj, country_hint) if pobj is not None else None
+            if found is not None and found.type == "unknown":
+                found = actors.state_force(found.text)  # placed later (actors.localise)
+            if found is not None and found.type != "unknown":
+                return found
+    return None
 
 
 def _np_end(tok: Token) -> int:

@@ -655,11 +655,15 @@ def localise(actor: Actor | None, country: str | None) -> Actor | None:
             return found
         if actor.name in _GENERIC_BASES:  # "Civilians" named for a "preacher" the text gives
             return _generic_actor(actor.name, actor.type, country, actor.text)
+        kind = _STATE_KINDS.get(actor.name)
+        if kind is not None:  # "twelve members of the security forces" in Iraq
+            return _state_actor(kind, country, actor.text)
         return actor
     return _generic_actor(actor.name, actor.type, country, "")
 
 
 _GENERIC_BASES = ("Civilians", "Unidentified Armed Group", "Protesters", "Rioters")
+_STATE_KINDS = {"Military Forces": "military", "Police Forces": "police", "Government": "government"}
 
 
 def _named_inside(text: str, max_words: int = 6) -> Actor | None:
