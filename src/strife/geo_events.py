@@ -88,28 +88,22 @@ def event_place(
     """The event's own place from the text around its trigger; where that is only a
     country (or nothing), the region its actors operate in; else the country."""
     found = _event_mention(ev, doc, mentions, main)
-    if (
+    foreign = (
         found is not None
         and found.pick is not None
         and found.pick.kind == "country"
-        and main
+        and bool(main)
         and found.pick.country != main
-        and found.pick.country not in _actor_countries(ev)
-        and (_modifier(doc, found) or not _attached_to(ev, doc, found))
-    ):
+    )
+    if foreign and (
         # a foreign country merely named near the event ("A REPORT FROM SPAIN ... THE
         # KILLINGS"): the event is the article's, unless its actors or the parse say so
-        found = None
-    elif (
-        found is not None
-        and found.pick is not None
-        and found.pick.kind == "country"
-        and main
-        and found.pick.country != main
-        and _across_border(doc, found)
-    ):
+        found.pick.country not in _actor_countries(ev)
+        and (_modifier(doc, found) or not _attached_to(ev, doc, found))
         # "soldiers were killed at the border with Colombia" in a Venezuelan report: the
         # neighbour is named as the other side of the border, not as the event's place
+        or _across_border(doc, found)
+    ):
         found = None
     own = found.pick if found is not None else None
     if own is not None and own.kind == "city" and own.population < _geo().WEAK_POPULATION:
