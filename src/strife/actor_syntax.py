@@ -251,9 +251,11 @@ _QUANTITY_NOUNS = {"dozen", "dozens", "score", "scores", "hundred", "hundreds", 
                    "thousands", "number", "total", "handful", "couple", "majority", "rest",
                    "minority", "lot", "lots", "most", "many", "some", "few", "several", "all",
                    "each", "none", "million", "millions", "pair"}  # fmt: skip
-# words for places, buildings and things that head proper names ("American University",
-# "Party Headquarters", "Camp Shorabak"): a name of a thing, not of people
-_NAME_THINGS = {"university", "college", "school", "academy", "institute", "hospital",
+# words for places, buildings and things ("American University", "Party Headquarters",
+# "Camp Shorabak", "blew up a bridge", "the windows"): a thing or a place, not people
+THING_NOUNS = {"pole", "pylon", "substation", "vehicle", "home", "facility", "installation",
+               "line", "warehouse", "depot", "branch", "residence", "wall", "roof", "floor",
+               "premises", "window", "capital", "soil", "institution","university", "college", "school", "academy", "institute", "hospital",
                 "clinic", "headquarters", "office", "offices", "building", "tower", "towers",
                 "house", "hall", "palace", "embassy", "consulate", "station", "stn", "airport",
                 "port", "harbour", "harbor", "bridge", "dam", "pipeline", "terminal", "plant",
@@ -272,6 +274,11 @@ _NAME_THINGS = {"university", "college", "school", "academy", "institute", "hosp
                 "firm"}  # fmt: skip
 _NAMELESS_LABELS = ("GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE",
                     "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME")  # fmt: skip
+
+
+def thing_noun(word: str) -> bool:
+    """Does the noun (singular or plural) name a thing or a place (``THING_NOUNS``)?"""
+    return bool(_forms(word) & THING_NOUNS)
 
 
 def _forms(word: str) -> set[str]:
@@ -382,7 +389,7 @@ def names_people(tok: Token) -> bool:
     low = word.lower()
     if ent in ("PERSON", "NORP"):
         return True
-    if tok.pos_ == "NOUN" and _forms(low) & _NAME_THINGS:
+    if tok.pos_ == "NOUN" and thing_noun(low):
         return False  # "the Taiz neighbourhood", "the bank": a place or a thing
     if any(c.dep_ == "appos" and names_people(c) for c in tok.children):
         return True  # "DELGADO PARKER, A FORMER ADVISER"
@@ -396,7 +403,7 @@ def names_people(tok: Token) -> bool:
                                                                       "X", "VERB"):  # fmt: skip
         return True
     if ent == "ORG" or (tok.pos_ == "PROPN" and ent not in _NAMELESS_LABELS):
-        return not (_forms(low) & _NAME_THINGS)
+        return not thing_noun(low)
     if ent in ("GPE", "LOC") and tok.pos_ == "PROPN":
         return _person_elsewhere(tok)
     if ent or tok.pos_ not in ("NOUN", "PROPN", "VERB", "X"):
@@ -404,7 +411,7 @@ def names_people(tok: Token) -> bool:
     # a word no English lexicon lists: a name the re-casing lower-cased ("jaramillo"); not
     # a place word the lexicon spells otherwise ("neighbourhood")
     return (low.isalpha() and len(low) > 2 and not _known_word(low)
-            and not _forms(low) & _NAME_THINGS)  # fmt: skip
+            and not thing_noun(low))  # fmt: skip
 
 
 # what a verb of fighting takes on in words: an illness, a social ill, a problem

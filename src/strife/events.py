@@ -1075,20 +1075,6 @@ def _absorb(a: Event, b: Event, ca: _Candidate, cb: _Candidate) -> bool:
     return win
 
 
-# nouns for physical targets: "blew up a bridge", "attacked the substation"
-THINGS = {"bridge", "pole", "pylon", "tower", "building", "office", "offices", "substation",
-          "pipeline", "station", "plant", "vehicle", "bus", "car", "truck", "train", "house",
-          "home", "church", "bank", "headquarters", "facility", "installation", "road",
-          "highway", "line", "embassy", "shop", "store", "factory", "warehouse", "dam",
-          "depot", "branch", "residence", "hotel", "restaurant", "market", "wall", "roof",
-          "buildings", "houses", "homes", "shops", "stores", "vehicles", "buses", "cars",
-          "trucks", "banks", "churches", "embassies", "residences", "restaurants", "markets",
-          "bridges", "towers", "stations", "plants", "facilities", "premises", "floor",
-          "installations", "mill", "inn", "inns", "hotels", "mosque", "mosques", "temple",
-          "school", "schools", "hospital", "window", "windows", "consulate", "city", "capital",
-          "town", "soil", "institutions", "pylons", "poles", "lines"}  # fmt: skip
-
-
 # subjects that name what did the harm, not who did it: "the bomb destroyed", "the shock
 # wave shattered", "the attempt damaged", "the victims of the crash"
 NO_AGENT = {"bomb", "bombs", "device", "devices", "package", "packages", "charge", "charges",
@@ -1168,7 +1154,7 @@ def _is_thing(actor: Actor) -> bool:
     if actor.type != "unknown" or not actor.text:
         return False
     words = re.findall(r"[a-z]+", actor.text.lower().split(" of ")[0])
-    return bool(words) and words[-1] in THINGS
+    return bool(words) and actor_syntax.thing_noun(words[-1])
 
 
 def _human_target(cand: _Candidate, trig: Token, hint) -> Actor | None:  # noqa: ANN001
