@@ -148,8 +148,10 @@ def _actor(tok: Token, country_hint: str | None, wide: bool = True) -> Actor | N
 
 
 # nouns for a part of a group: "members of the security forces", "a unit of the army"
-_PARTITIVE = {"member", "element", "unit", "remnant", "cell", "wing", "faction", "detachment",
-              "contingent", "squad", "section", "company", "battalion", "brigade"}  # fmt: skip
+# words that name a unit of a force or group: "the Nelson Mandela cell", "the 4th Brigade"
+UNIT_NOUNS = {"cell", "front", "command", "commando", "column", "brigade", "battalion", "unit",
+              "squad", "detachment", "company", "platoon", "division", "regiment", "wing"}  # fmt: skip
+_PARTITIVE = UNIT_NOUNS | {"member", "element", "remnant", "faction", "contingent", "section"}
 
 
 def _whole_of(tok: Token, country_hint: str | None) -> Actor | None:
@@ -663,9 +665,11 @@ def _actors(trigger: Token, cls: str, hint: str | None) -> tuple[Actor | None, A
 
 # verbs whose subject did the deed their object names: "launched an attack", "planted a
 # bomb", "hurled a grenade"
+# verbs whose object is a device the subject planted or threw ("unidentified persons
+# placed 11 bombs", "the bomb was planted by urban guerrillas")
+PLACE_VERBS = {"plant", "place", "set", "leave", "hurl", "throw", "lob", "detonate", "toss"}
 _DEED_VERBS = {"launch", "carry", "conduct", "stage", "mount", "claim", "commit", "perpetrate",
-               "plant", "place", "detonate", "set", "throw", "hurl", "lob", "toss", "fire",
-               "explode", "drop", "lay"}  # fmt: skip
+               "fire", "explode", "drop", "lay"} | (PLACE_VERBS - {"leave"})  # fmt: skip
 # verbs whose passive agent did the deed their subject names: "the kidnapping was planned
 # and carried out by the army", "a wave of violence caused by X" (not "the attack was
 # condemned by the government")

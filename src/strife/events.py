@@ -1093,23 +1093,19 @@ def _no_agent(actor: Actor | None) -> bool:
     return bool(words) and (words[-1] in NO_AGENT or _is_thing(actor))
 
 
-# verbs for setting or throwing a device: "planted a bomb", "hurled two grenades"
-PLACE_VERBS = {"plant", "place", "set", "leave", "hurl", "throw", "lob", "detonate", "toss"}
-
-
 def _placer(tok: Token, hint: str | None) -> Actor | None:
     """Who planted, placed or threw the device the word names ("unidentified individuals
     planted a bomb"), when the words are the event's: the device is its means."""
     if not _instrument(tok):
         return None
     who = None
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in PLACE_VERBS:
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in actor_syntax.PLACE_VERBS:
         who = _subject_of(tok.head)
-    elif tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in PLACE_VERBS:
+    elif tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in actor_syntax.PLACE_VERBS:
         who = _agent_of(tok.head)  # "the bomb was planted by urban guerrillas"
     else:  # "a bomb placed by urban guerrillas"
         placed = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                       and c.lemma_.lower() in PLACE_VERBS), None)  # fmt: skip
+                       and c.lemma_.lower() in actor_syntax.PLACE_VERBS), None)  # fmt: skip
         who = _agent_of(placed) if placed is not None else None
     found = _actor(who, hint) if who is not None else None
     if found is None or _no_agent(found):
@@ -1119,16 +1115,11 @@ def _placer(tok: Token, hint: str | None) -> Actor | None:
     return found
 
 
-# words for a named part of an armed group: "the Nelson Mandela cell of the ELN"
-UNIT_WORDS = {"cell", "front", "command", "commando", "column", "brigade", "battalion", "unit",
-              "squad", "detachment", "company", "platoon", "division", "regiment", "wing"}  # fmt: skip
-
-
 def _unit_of(b: Actor, a: Actor) -> bool:
     """b names a unit of the group a names in plainer words ("the Ernesto Guevara front
     of the ELN" for "ELN guerrillas")."""
     def units(x: Actor) -> bool:
-        return bool(set(re.findall(r"[a-z]+", x.text.lower())) & UNIT_WORDS)
+        return bool(set(re.findall(r"[a-z]+", x.text.lower())) & actor_syntax.UNIT_NOUNS)
 
     return (b.name == a.name and a.type in ARMED_GROUP_TYPES and not a.name.startswith(
         "Unidentified") and units(b) and not units(a))  # fmt: skip
