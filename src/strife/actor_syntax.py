@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from . import actors, event_actors
 from .lexicon import canonical as weapon_canonical
+from .nlp import known_word
 from .nlp import original_text as _orig
 from .records import Actor
 from .triggers import REPORTING
@@ -331,31 +332,6 @@ def person_noun(word: str) -> bool:
     return False
 
 
-@cache
-def _english_words() -> frozenset[str] | None:
-    """The English words (nouns, verbs, adjectives, adverbs) the parser's lemmatizer
-    lists; None where the pipeline has no such table."""
-    from .nlp import load
-
-    try:
-        table = load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in table[pos])
-    except (KeyError, ValueError, AttributeError):  # pragma: no cover - another model
-        return None
-
-
-def _known_word(word: str) -> bool:
-    words = _english_words()
-    if words is None:  # pragma: no cover - another model: every word counts as known
-        return True
-    forms = _forms(word)
-    if word.endswith("ing"):
-        forms |= {word[:-3], word[:-3] + "e"}
-    if word.endswith("ed"):
-        forms |= {word[:-2], word[:-1]}
-    return bool(forms & words)
-
-
 def _person_elsewhere(tok: Token) -> bool:
     """The word is part of a person's name elsewhere in the article ("Kathina", tagged
     a place here, in "Kathina Thomas")."""
@@ -412,7 +388,7 @@ def names_people(tok: Token) -> bool:
         return False
     # a word no English lexicon lists: a name the re-casing lower-cased ("jaramillo"); not
     # a place word the lexicon spells otherwise ("neighbourhood")
-    return (low.isalpha() and len(low) > 2 and not _known_word(low)
+    return (low.isalpha() and len(low) > 2 and not known_word(low)
             and not thing_noun(low))  # fmt: skip
 
 

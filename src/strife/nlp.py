@@ -397,6 +397,16 @@ def _word_class(word: str, nlp: Language) -> int:
     return found
 
 
+def known_word(word: str) -> bool:
+    """Is the lower-case ``word`` an English word the pipeline's lemmatizer (or the
+    project's vocabularies) knows, in any inflection? Every word counts as known with a
+    pipeline that has no lemmatizer tables."""
+    nlp = load()
+    if not _common_lexicon(nlp)[0]:  # pragma: no cover - another model
+        return True
+    return _word_class(word, nlp) != UNKNOWN
+
+
 def _body_cases(text: str, skip: tuple[int, int], wanted: set[str]) -> dict[str, list[int]]:
     """For each wanted word, how often the text outside ``skip`` writes it capitalised
     (not at a sentence start) and in lower case: [capitalised, lower]."""
