@@ -92,8 +92,7 @@ def plover(sub_event_type: str, weapons: list[str], platforms: list[str]) -> tup
     if mode == "aerial" and "drone" in arms:
         return event, "drone"  # "a drone strike"
     if mode is None and event == "ASSAULT":
-        found = {c for c in arms}
-        mode = next((m for c, m in CATEGORY_MODE if c in found), None)
+        mode = next((m for c, m in CATEGORY_MODE if c in arms), None)
         if mode is None and any(w.lower() in PRIMITIVE for w in weapons):
             mode = "primitive"
     return event, mode
